@@ -1,0 +1,44 @@
+# Two commands matter: `make demo` and `make test`. Both set everything up from scratch.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DB     ?= demo/claimtrace.db
+
+.PHONY: demo test install lint typecheck bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(STAMP): $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	@mkdir -p demo
+	@rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BIN)/claimtrace ingest samples/corpus/ --db $(DB)
+	$(BIN)/claimtrace stats --db $(DB)
+	$(BIN)/claimtrace search "Staudamm" --db $(DB)
+	$(BIN)/claimtrace search "ceasefire" --db $(DB)
+
+test: install
+	$(BIN)/python -m ruff check src tests bench
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/python -m ruff check src tests bench
+	$(BIN)/python -m ruff format --check src tests bench
+
+typecheck: install
+	$(BIN)/python -m mypy src
+
+bench: install
+	$(BIN)/python bench/extraction.py
+	$(BIN)/python bench/ingest_speed.py
+
+clean:
+	rm -rf $(VENV) demo .pytest_cache .ruff_cache .mypy_cache

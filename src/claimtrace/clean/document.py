@@ -1,0 +1,80 @@
+"""One RawPage in, one clean Document (or a Failure) out."""
+
+from __future__ import annotations
+
+import re
+
+from claimtrace.clean.dates import normalise_date
+from claimtrace.clean.html import extract_html
+from claimtrace.clean.language import paragraph_languages
+from claimtrace.clean.text import CleanedText, clean_text
+from claimtrace.config import Config
+from claimtrace.ids import document_id, normalise_for_hash
+from claimtrace.ingest.decode import decode_bytes
+from claimtrace.records import Document, Failure, Paragraph, RawPage
+
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def build_document(raw: RawPage, config: Config) -> Document | Failure:
+    if raw.format == "html":
+        cleaned = _from_html(raw)
+        extractor = "trafilatura+claimtrace"
+    else:
+        text = raw.content if isinstance(raw.content, str) else decode_bytes(raw.content)[0]
+        cleaned = clean_text(text)
+        extractor = "claimtrace-text"
+    if cleaned is None or not cleaned.text.strip():
+        stage = "extract" if raw.format == "html" else "clean"
+        return Failure(raw.source, stage, "no article text found")
+    return _assemble(raw, cleaned, extractor, config)
+
+
+def _from_html(raw: RawPage) -> CleanedText | None:
+    page = extract_html(raw.content, raw.url)
+    if page is None:
+        return None
+    body = "\n\n".join(line for line in page.text.splitlines() if line.strip())
+    cleaned = clean_text(body)
+    text = cleaned.text
+    lifted = cleaned.title
+    if lifted and page.title and normalise_for_hash(lifted) != normalise_for_hash(page.title):
+        text = f"{lifted}\n\n{text}"  # a kicker or subtitle, not the headline: keep it
+    return CleanedText(
+        text=text,
+        title=page.title or lifted,
+        published=page.published or cleaned.published,
+        outlet=page.outlet or cleaned.outlet,
+        author=page.author or cleaned.author,
+        removed=cleaned.removed,
+    )
+
+
+def split_paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in _BLANK_LINES.split(text) if p.strip()]
+
+
+def _assemble(raw: RawPage, cleaned: CleanedText, extractor: str, config: Config) -> Document:
+    parts = split_paragraphs(cleaned.text)
+    text = "\n\n".join(parts)
+    codes = tuple(c.strip() for c in config.languages.split(",") if c.strip())
+    langs, main, present = paragraph_languages(parts, codes, hint=raw.language)
+    paragraphs = []
+    offset = 0
+    for index, (part, lang) in enumerate(zip(parts, langs, strict=True)):
+        paragraphs.append(Paragraph(index, offset, offset + len(part), lang))
+        offset += len(part) + 2
+    return Document(
+        id=document_id(text),
+        text=text,
+        title=raw.title or cleaned.title,
+        language=main,
+        languages=present,
+        paragraphs=tuple(paragraphs),
+        published=normalise_date(raw.published) or normalise_date(cleaned.published),
+        outlet=raw.outlet or cleaned.outlet,
+        author=raw.author or cleaned.author,
+        url=raw.url,
+        extractor=extractor,
+        removed=cleaned.removed,
+    )

@@ -1,0 +1,163 @@
+"""Thin command-line layer over claimtrace.api: parse options, call, print."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+from tqdm import tqdm
+
+from claimtrace import api
+from claimtrace.config import SETTINGS, load_config
+from claimtrace.errors import ClaimtraceError
+
+# Article text is hostile: never let it drive the terminal (ANSI escapes, OSC links, ...).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: object) -> str:
+    return _CONTROL.sub("", str(text)) if text is not None else ""
+
+
+def emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def friendly_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ClaimtraceError as exc:
+            raise click.ClickException(safe(exc)) from exc
+
+    return wrapper
+
+
+_DB_HELP = next(s.help for s in SETTINGS if s.name == "db")
+db_option = click.option("--db", type=click.Path(dir_okay=False), default=None, help=_DB_HELP)
+json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="claimtrace")
+def main() -> None:
+    """claimtrace: who claims what about whom, where and when, on whose authority."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@db_option
+@json_option
+@click.option("--strict", is_flag=True, help="Exit with status 1 if any input failed.")
+@friendly_errors
+def ingest(paths: tuple[str, ...], db: str | None, as_json: bool, strict: bool) -> None:
+    """Read files, folders, JSONL, JSON and WARC archives into the store."""
+    config = load_config(db=db)
+    with tqdm(desc="ingest", unit=" records", disable=None, file=sys.stderr) as bar:
+        summary = api.ingest(paths, config=config, on_item=lambda _s: bar.update())
+    if as_json:
+        emit_json(summary.to_dict())
+    else:
+        click.echo(
+            f"{len(summary.added)} added, {len(summary.duplicates)} duplicate(s), "
+            f"{len(summary.skipped)} already stored, {len(summary.errors)} failed"
+            f" -> {config.db}"
+        )
+        for failure in summary.failures:
+            label = "failed" if failure.severity == "error" else "warning"
+            click.echo(f"  {label}: {safe(failure.source)} [{failure.stage}] {safe(failure.reason)}")
+    if strict and summary.errors:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("query")
+@db_option
+@json_option
+@click.option("--limit", default=20, show_default=True, help="Most hits to show.")
+@click.option("--lang", default=None, help="Only documents in (or containing) this language.")
+@friendly_errors
+def search(query: str, db: str | None, as_json: bool, limit: int, lang: str | None) -> None:
+    """Full-text search; words match their inflected forms in each stored language."""
+    hits = api.search(query, db=db, limit=limit, language=lang)
+    if as_json:
+        emit_json([h.to_dict() for h in hits])
+        return
+    if not hits:
+        click.echo("no matches")
+    for hit in hits:
+        meta = " · ".join(safe(x) for x in (hit.language, hit.published, hit.outlet) if x)
+        click.echo(f"{hit.document_id}  {safe(hit.title) or '(untitled)'}  [{meta}]")
+        click.echo(f"    {safe(hit.snippet)}")
+
+
+@main.command()
+@click.argument("document_id")
+@db_option
+@json_option
+@friendly_errors
+def show(document_id: str, db: str | None, as_json: bool) -> None:
+    """One document: metadata, sources, and its paragraphs with their language."""
+    view = api.show(document_id, db=db)
+    if as_json:
+        emit_json(view.to_dict())
+        return
+    doc = view.document
+    click.echo(click.style(safe(doc.title) or "(untitled)", bold=True))
+    for label, value in (
+        ("id", doc.id),
+        ("language", ", ".join(doc.languages) if doc.languages else doc.language),
+        ("published", doc.published),
+        ("outlet", doc.outlet),
+        ("author", doc.author),
+        ("url", doc.url),
+    ):
+        if value:
+            click.echo(f"{label:>10}: {safe(value)}")
+    for source in view.sources:
+        extra = f" ({source['similarity']})" if source.get("similarity") else ""
+        click.echo(f"{'source':>10}: {safe(source['key'])} [{source['relation']}{extra}]")
+    click.echo()
+    for paragraph, text in zip(doc.paragraphs, doc.paragraph_texts(), strict=True):
+        click.echo(f"[{paragraph.language or '?'}] {safe(text)}\n")
+
+
+@main.command()
+@db_option
+@json_option
+@friendly_errors
+def stats(db: str | None, as_json: bool) -> None:
+    """Counts of documents, sources, languages and failures."""
+    data = api.stats(db=db)
+    if as_json:
+        emit_json(data)
+        return
+    for key, value in data.items():
+        if isinstance(value, dict):
+            value = ", ".join(f"{k}: {v}" for k, v in value.items()) or "none"
+        click.echo(f"{key:>22}: {safe(value)}")
+
+
+@main.command()
+@db_option
+@json_option
+@click.option("--limit", default=100, show_default=True)
+@friendly_errors
+def failures(db: str | None, as_json: bool, limit: int) -> None:
+    """Inputs that were skipped (errors) or repaired (warnings), newest first."""
+    rows = api.failures(db=db, limit=limit)
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        click.echo("no failures")
+    for row in rows:
+        click.echo(
+            f"{row['severity']:>7}  {safe(row['source'])}  [{row['stage']}] {safe(row['reason'])}"
+        )

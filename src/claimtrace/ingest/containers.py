@@ -1,0 +1,142 @@
+"""Inputs that hold many documents: JSON Lines, JSON arrays and web archives (WARC)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from claimtrace.ids import sha256_bytes
+from claimtrace.records import Failure, RawPage
+
+Item = RawPage | Failure
+_TEXT_FIELDS = ("text", "content", "body", "maintext")
+_HTML_FIELDS = ("html", "raw_html")
+
+
+def read_jsonl(path: Path, max_bytes: int, data: bytes | None = None) -> Iterator[Item]:
+    lines = iter(data.splitlines(keepends=True)) if data is not None else _file_lines(path)
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        source = f"{path}#L{number}"
+        if len(line) > max_bytes:
+            yield Failure(source, "parse", f"line of {len(line):,} bytes is over the limit")
+            continue
+        try:
+            record = json.loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            yield Failure(source, "parse", f"invalid JSON: {exc}")
+            continue
+        yield record_to_page(record, source, str(path), sha256_bytes(line.strip()))
+
+
+def _file_lines(path: Path) -> Iterator[bytes]:
+    with path.open("rb") as handle:
+        yield from handle
+
+
+def read_json_array(source: str, path: str, data: bytes, max_bytes: int) -> Iterator[Item]:
+    try:
+        records = json.loads(data)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        yield Failure(source, "parse", f"invalid JSON: {exc}")
+        return
+    if not isinstance(records, list):
+        yield Failure(source, "parse", "JSON document is not a list of articles")
+        return
+    for number, record in enumerate(records):
+        item_source = f"{source}#{number}"
+        raw = json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        yield record_to_page(record, item_source, path, sha256_bytes(raw))
+
+
+def _field(record: dict[str, Any], *names: str) -> str | None:
+    for name in names:
+        value = record.get(name)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            return str(value)
+    return None
+
+
+def record_to_page(record: Any, source: str, path: str, sha: str) -> Item:
+    if not isinstance(record, dict):
+        return Failure(source, "parse", f"expected a JSON object, got {type(record).__name__}")
+    external_id = _field(record, "id", "_id", "uuid")
+    if external_id is not None:
+        source = f"{source.split('#')[0]}#id={external_id}"
+    html = _field(record, *_HTML_FIELDS)
+    text = _field(record, *_TEXT_FIELDS)
+    if html is None and text is None:
+        fields = "/".join(_TEXT_FIELDS + _HTML_FIELDS)
+        return Failure(source, "parse", f"record has no {fields} field with content")
+    return RawPage(
+        source=source,
+        path=path,
+        sha256=sha,
+        format="text" if text is not None else "html",
+        content=text if text is not None else html or "",
+        url=_field(record, "url", "link"),
+        title=_field(record, "title", "headline"),
+        published=_field(record, "published", "date", "published_at", "pubdate"),
+        outlet=_field(record, "outlet", "source", "site", "sitename", "publisher"),
+        author=_field(record, "author", "byline"),
+        language=_field(record, "language", "lang"),
+        external_id=external_id,
+    )
+
+
+def read_warc(path: Path, max_bytes: int) -> Iterator[Item]:
+    """HTML and plain-text responses of a (possibly gzipped) WARC file.
+
+    A truncated archive yields every complete record before the break, then a Failure.
+    """
+    count = 0
+    with path.open("rb") as stream:
+        try:
+            for record in ArchiveIterator(stream):
+                page = _warc_page(record, path, max_bytes)
+                if page is not None:
+                    count += 1
+                    yield page
+        except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
+            reason = f"truncated or corrupt WARC after {count} document(s): {exc}"
+            yield Failure(str(path), "read-warc", reason)
+            return
+    if count == 0:
+        yield Failure(str(path), "read-warc", "no HTML or text responses in the archive")
+
+
+def _warc_page(record: Any, path: Path, max_bytes: int) -> Item | None:
+    if record.rec_type not in ("response", "resource"):
+        return None
+    headers = record.http_headers
+    if headers is not None and headers.get_statuscode() not in ("200", None):
+        return None
+    ctype = (headers.get_header("Content-Type") if headers else None) or record.rec_headers.get_header(
+        "Content-Type", ""
+    )
+    if "html" not in ctype and "text/plain" not in ctype:
+        return None
+    uri = record.rec_headers.get_header("WARC-Target-URI")
+    record_id = record.rec_headers.get_header("WARC-Record-ID") or uri
+    source = f"{path}#{record_id}"
+    payload = record.content_stream().read(max_bytes + 1)
+    if len(payload) > max_bytes:
+        return Failure(source, "read-warc", f"payload is over the {max_bytes:,}-byte limit")
+    if not payload.strip():
+        return Failure(source, "read-warc", "empty payload")
+    return RawPage(
+        source=source,
+        path=str(path),
+        sha256=sha256_bytes(payload),
+        format="html" if "html" in ctype else "text",
+        content=payload,
+        url=uri,
+    )

@@ -1,0 +1,111 @@
+"""The ingest stage run end to end: read -> clean -> deduplicate -> store.
+
+Each input record is committed with its document in one transaction (batched for speed),
+so an interrupted run leaves only whole records behind and a re-run skips them by
+(source, sha256): every document ends up stored exactly once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from itertools import islice
+from pathlib import Path
+
+from claimtrace.clean import build_document
+from claimtrace.clean.fingerprint import Fingerprint, fingerprint
+from claimtrace.config import Config
+from claimtrace.ingest import read_inputs
+from claimtrace.records import Document, Failure, IngestSummary, RawPage
+from claimtrace.store.base import Store
+
+BATCH = 25
+
+
+@dataclass
+class _Tally:
+    added: list[str] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+
+    def summary(self) -> IngestSummary:
+        return IngestSummary(
+            tuple(self.added), tuple(self.duplicates), tuple(self.skipped), tuple(self.failures)
+        )
+
+
+def run_ingest(
+    paths: Iterable[str | Path],
+    store: Store,
+    config: Config,
+    on_item: Callable[[str], None] | None = None,
+) -> IngestSummary:
+    tally = _Tally()
+    items = iter(read_inputs(paths, config.max_record_bytes))
+    while True:
+        handled = 0
+        with store.transaction():
+            for item in islice(items, BATCH):
+                _handle(item, store, config, tally)
+                handled += 1
+                if on_item is not None:
+                    on_item(item.source)
+        if handled < BATCH:
+            break
+    return tally.summary()
+
+
+def _handle(item: RawPage | Failure, store: Store, config: Config, tally: _Tally) -> None:
+    if isinstance(item, Failure):
+        _fail(item, store, tally)
+        return
+    if store.source_seen(item.source, item.sha256):
+        tally.skipped.append(item.source)
+        return
+    for warning in item.warnings:
+        _fail(Failure(item.source, "decode", warning, "warning"), store, tally)
+    try:
+        built = build_document(item, config)
+    except (ValueError, TypeError, LookupError, RecursionError) as exc:
+        # library parsers raise these on pathological input; one bad page must not stop a batch
+        built = Failure(item.source, "extract", f"{type(exc).__name__}: {exc}")
+    if isinstance(built, Failure):
+        _fail(built, store, tally)
+        return
+    _store_document(item, built, store, config, tally)
+
+
+def _store_document(
+    raw: RawPage, doc: Document, store: Store, config: Config, tally: _Tally
+) -> None:
+    if store.document_exists(doc.id):
+        store.add_source(raw, doc.id, "exact-duplicate", 1.0)
+        tally.duplicates.append((raw.source, doc.id))
+        return
+    print_ = fingerprint(doc.text, config.minhash_permutations)
+    match = _near_duplicate(print_, store, config.near_duplicate_threshold)
+    if match is not None:
+        existing, similarity = match
+        store.add_source(raw, existing, "near-duplicate", round(similarity, 3))
+        tally.duplicates.append((raw.source, existing))
+        return
+    store.add_document(doc, print_.signature, print_.bands)
+    store.add_source(raw, doc.id, "original", None)
+    tally.added.append(doc.id)
+
+
+def _near_duplicate(
+    print_: Fingerprint, store: Store, threshold: float
+) -> tuple[str, float] | None:
+    best: tuple[str, float] | None = None
+    for candidate, signature in store.near_duplicate_candidates(print_.bands):
+        similarity = print_.similarity(signature)
+        if similarity >= threshold and (best is None or similarity > best[1]):
+            best = (candidate, similarity)
+    return best
+
+
+def _fail(failure: Failure, store: Store, tally: _Tally) -> None:
+    store.record_failure(failure)
+    tally.failures.append(failure)

@@ -1,0 +1,58 @@
+"""The storage interface every backend implements; stages talk only to this."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from claimtrace.records import Document, Failure, RawPage, Source
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    document_id: str
+    title: str | None
+    language: str | None
+    published: str | None
+    outlet: str | None
+    snippet: str
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+class Store(Protocol):
+    def transaction(self) -> AbstractContextManager[None]: ...
+
+    def source_seen(self, key: str, sha256: str) -> bool: ...
+
+    def document_exists(self, document_id: str) -> bool: ...
+
+    def near_duplicate_candidates(self, bands: tuple[str, ...]) -> list[tuple[str, bytes]]: ...
+
+    def add_document(self, doc: Document, signature: bytes, bands: tuple[str, ...]) -> None: ...
+
+    def add_source(
+        self, raw: RawPage, document_id: str, relation: str, similarity: float | None
+    ) -> None: ...
+
+    def record_failure(self, failure: Failure) -> None: ...
+
+    def get_document(self, document_id: str) -> Document: ...
+
+    def sources_of(self, document_id: str) -> list[Source]: ...
+
+    def iter_documents(self) -> Iterator[Document]: ...
+
+    def original(self, sha256: str) -> bytes: ...
+
+    def search(self, query: str, limit: int = 20, language: str | None = None) -> list[SearchHit]: ...
+
+    def failures(self, limit: int = 100) -> list[Failure]: ...
+
+    def stats(self) -> dict[str, Any]: ...
+
+    def close(self) -> None: ...

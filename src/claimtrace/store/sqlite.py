@@ -1,0 +1,274 @@
+"""The default store: one SQLite file, WAL journal, numbered migrations, FTS5 index."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from claimtrace.errors import NotFoundError, StoreError
+from claimtrace.records import Document, Failure, RawPage, Source
+from claimtrace.store.base import SearchHit
+from claimtrace.store.fts import build_query, stem_words
+
+
+def migrations() -> list[tuple[int, str]]:
+    folder = resources.files("claimtrace.store") / "migrations"
+    found = []
+    for entry in folder.iterdir():
+        if entry.name.endswith(".sql"):
+            found.append((int(entry.name.split("_", 1)[0]), entry.read_text("utf-8")))
+    return sorted(found)
+
+
+class SQLiteStore:
+    def __init__(self, path: str | Path) -> None:
+        self.path = str(path)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            self.db.row_factory = sqlite3.Row
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self.db.execute("PRAGMA busy_timeout=10000")
+            self._migrate()
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+        self._depth = 0
+
+    def _migrate(self) -> None:
+        current = self.db.execute("PRAGMA user_version").fetchone()[0]
+        for version, script in migrations():
+            if version <= current:
+                continue
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in _statements(script):
+                    self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version={version:d}")
+                self.db.execute("COMMIT")
+            except sqlite3.DatabaseError:
+                self.db.execute("ROLLBACK")
+                raise
+
+    @property
+    def schema_version(self) -> int:
+        return int(self.db.execute("PRAGMA user_version").fetchone()[0])
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        else:
+            self.db.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def source_seen(self, key: str, sha256: str) -> bool:
+        row = self.db.execute(
+            "SELECT 1 FROM sources WHERE key = ? AND sha256 = ?", (key, sha256)
+        ).fetchone()
+        return row is not None
+
+    def document_exists(self, document_id: str) -> bool:
+        row = self.db.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone()
+        return row is not None
+
+    def near_duplicate_candidates(self, bands: tuple[str, ...]) -> list[tuple[str, bytes]]:
+        if not bands:
+            return []
+        marks = ",".join("?" * len(bands))
+        rows = self.db.execute(
+            f"SELECT DISTINCT d.id, d.signature FROM document_bands b "
+            f"JOIN documents d ON d.id = b.document_id WHERE b.band IN ({marks})",
+            bands,
+        ).fetchall()
+        return [(row["id"], row["signature"]) for row in rows]
+
+    def add_document(self, doc: Document, signature: bytes, bands: tuple[str, ...]) -> None:
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO documents (id, title, text, language, languages, published, outlet,"
+                " author, url, record, signature) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    doc.id, doc.title, doc.text, doc.language, json.dumps(doc.languages),
+                    doc.published, doc.outlet, doc.author, doc.url,
+                    json.dumps(doc.to_dict(), ensure_ascii=False), signature,
+                ),
+            )  # fmt: skip
+            self.db.executemany(
+                'INSERT INTO paragraphs (document_id, idx, start, "end", language)'
+                " VALUES (?,?,?,?,?)",
+                [(doc.id, p.index, p.start, p.end, p.language) for p in doc.paragraphs],
+            )
+            self.db.executemany(
+                "INSERT OR IGNORE INTO document_bands (band, document_id) VALUES (?, ?)",
+                [(band, doc.id) for band in bands],
+            )
+            stems = " ".join(
+                " ".join(stem_words(doc.text[p.start : p.end], p.language))
+                for p in doc.paragraphs
+            )
+            title_stems = " ".join(stem_words(doc.title or "", doc.language))
+            self.db.execute(
+                "INSERT INTO documents_fts (document_id, title, body, stems) VALUES (?,?,?,?)",
+                (doc.id, doc.title or "", doc.text, f"{title_stems} {stems}"),
+            )
+
+    def add_source(
+        self, raw: RawPage, document_id: str, relation: str, similarity: float | None
+    ) -> None:
+        content = raw.content if isinstance(raw.content, bytes) else raw.content.encode("utf-8")
+        with self.transaction():
+            self.db.execute(
+                "INSERT OR IGNORE INTO originals (sha256, format, encoding, content)"
+                " VALUES (?,?,?,?)",
+                (raw.sha256, raw.format, raw.encoding, zlib.compress(content, 6)),
+            )
+            self.db.execute(
+                "INSERT OR IGNORE INTO sources (key, sha256, document_id, path, url, outlet,"
+                " published, title, relation, similarity) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                (
+                    raw.source, raw.sha256, document_id, raw.path, raw.url, raw.outlet,
+                    raw.published, raw.title, relation, similarity,
+                ),
+            )  # fmt: skip
+            self.db.execute(
+                "DELETE FROM failures WHERE source = ? AND severity = 'error'", (raw.source,)
+            )
+
+    def record_failure(self, failure: Failure) -> None:
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO failures (source, stage, reason, severity) VALUES (?,?,?,?)"
+                " ON CONFLICT (source, stage, reason) DO UPDATE SET"
+                " last_seen = strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), severity = excluded.severity",
+                (failure.source, failure.stage, failure.reason, failure.severity),
+            )
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def get_document(self, document_id: str) -> Document:
+        row = self.db.execute(
+            "SELECT record FROM documents WHERE id = ?", (document_id,)
+        ).fetchone()
+        if row is None:
+            row = self._by_prefix(document_id)
+        return Document.from_dict(json.loads(row["record"]))
+
+    def _by_prefix(self, prefix: str) -> sqlite3.Row:
+        rows = self.db.execute(
+            "SELECT record FROM documents WHERE id >= ? AND id < ? LIMIT 2",
+            (prefix, prefix + "\uffff"),
+        ).fetchall()
+        if len(rows) != 1:
+            why = "is ambiguous" if rows else "was not found"
+            raise NotFoundError(f"document {prefix!r} {why} in {self.path}")
+        return rows[0]
+
+    def sources_of(self, document_id: str) -> list[Source]:
+        rows = self.db.execute(
+            "SELECT key, path, sha256, url, outlet, published, title, relation, similarity"
+            " FROM sources"
+            " WHERE document_id = ? ORDER BY ingested_at, key",
+            (document_id,),
+        ).fetchall()
+        return [Source(**dict(row)) for row in rows]
+
+    def iter_documents(self) -> Iterator[Document]:
+        for row in self.db.execute("SELECT record FROM documents ORDER BY id"):
+            yield Document.from_dict(json.loads(row["record"]))
+
+    def original(self, sha256: str) -> bytes:
+        row = self.db.execute(
+            "SELECT content FROM originals WHERE sha256 = ?", (sha256,)
+        ).fetchone()
+        if row is None:
+            raise NotFoundError(f"no original with hash {sha256}")
+        return zlib.decompress(row["content"])
+
+    def languages(self) -> list[str]:
+        rows = self.db.execute(
+            "SELECT DISTINCT language FROM paragraphs WHERE language IS NOT NULL"
+        ).fetchall()
+        return sorted(row[0] for row in rows)
+
+    def search(self, query: str, limit: int = 20, language: str | None = None) -> list[SearchHit]:
+        expression = build_query(query, self.languages())
+        if expression is None:
+            return []
+        sql = (
+            "SELECT d.id, d.title, d.language, d.published, d.outlet,"
+            " snippet(documents_fts, 2, '[', ']', ' … ', 16) AS snippet,"
+            " bm25(documents_fts, 0, 5.0, 1.0, 0.5) AS score"
+            " FROM documents_fts f JOIN documents d ON d.id = f.document_id"
+            " WHERE documents_fts MATCH ?"
+        )
+        params: list[Any] = [expression]
+        if language:
+            sql += " AND (d.language = ? OR d.languages LIKE ?)"
+            params += [language, f'%"{language}"%']
+        sql += " ORDER BY score LIMIT ?"
+        params.append(limit)
+        rows = self.db.execute(sql, params).fetchall()
+        return [
+            SearchHit(
+                row["id"], row["title"], row["language"], row["published"], row["outlet"],
+                row["snippet"], -float(row["score"]),
+            )
+            for row in rows
+        ]  # fmt: skip
+
+    def failures(self, limit: int = 100) -> list[Failure]:
+        rows = self.db.execute(
+            "SELECT source, stage, reason, severity FROM failures ORDER BY last_seen DESC, id"
+            " LIMIT ?",
+            (limit,),
+        ).fetchall()
+        return [Failure(**dict(row)) for row in rows]
+
+    def stats(self) -> dict[str, Any]:
+        one = self.db.execute
+        by_language = one(
+            "SELECT COALESCE(language, '?') AS lang, COUNT(*) AS n FROM documents"
+            " GROUP BY lang ORDER BY n DESC"
+        ).fetchall()
+        relations = one("SELECT relation, COUNT(*) FROM sources GROUP BY relation").fetchall()
+        severities = one("SELECT severity, COUNT(*) FROM failures GROUP BY severity").fetchall()
+        return {
+            "store": self.path,
+            "schema_version": self.schema_version,
+            "documents": one("SELECT COUNT(*) FROM documents").fetchone()[0],
+            "sources": one("SELECT COUNT(*) FROM sources").fetchone()[0],
+            "sources_by_relation": {row[0]: row[1] for row in relations},
+            "documents_by_language": {row[0]: row[1] for row in by_language},
+            "failures": {row[0]: row[1] for row in severities},
+        }
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration on semicolons that end a statement (none sit inside our strings)."""
+    lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
