@@ -71,7 +71,9 @@ def ingest(paths: tuple[str, ...], db: str | None, as_json: bool, strict: bool) 
         )
         for failure in summary.failures:
             label = "failed" if failure.severity == "error" else "warning"
-            click.echo(f"  {label}: {safe(failure.source)} [{failure.stage}] {safe(failure.reason)}")
+            click.echo(
+                f"  {label}: {safe(failure.source)} [{failure.stage}] {safe(failure.reason)}"
+            )
     if strict and summary.errors:
         sys.exit(1)
 

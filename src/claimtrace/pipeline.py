@@ -42,7 +42,7 @@ def run_ingest(
     on_item: Callable[[str], None] | None = None,
 ) -> IngestSummary:
     tally = _Tally()
-    items = iter(read_inputs(paths, config.max_record_bytes))
+    items = iter(read_inputs(paths, config.max_record_bytes, _store_files(config.db)))
     while True:
         handled = 0
         with store.transaction():
@@ -54,6 +54,13 @@ def run_ingest(
         if handled < BATCH:
             break
     return tally.summary()
+
+
+def _store_files(db: str) -> frozenset[Path]:
+    path = Path(db).resolve()
+    return frozenset(
+        path.with_name(path.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")
+    )
 
 
 def _handle(item: RawPage | Failure, store: Store, config: Config, tally: _Tally) -> None:
@@ -90,7 +97,7 @@ def _store_document(
         store.add_source(raw, existing, "near-duplicate", round(similarity, 3))
         tally.duplicates.append((raw.source, existing))
         return
-    store.add_document(doc, print_.signature, print_.bands)
+    store.add_document(doc, print_.signature, print_.bands, print_.size)
     store.add_source(raw, doc.id, "original", None)
     tally.added.append(doc.id)
 
@@ -99,8 +106,8 @@ def _near_duplicate(
     print_: Fingerprint, store: Store, threshold: float
 ) -> tuple[str, float] | None:
     best: tuple[str, float] | None = None
-    for candidate, signature in store.near_duplicate_candidates(print_.bands):
-        similarity = print_.similarity(signature)
+    for candidate, signature, size in store.near_duplicate_candidates(print_.bands):
+        similarity = print_.overlap(signature, size)
         if similarity >= threshold and (best is None or similarity > best[1]):
             best = (candidate, similarity)
     return best

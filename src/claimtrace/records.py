@@ -34,8 +34,10 @@ class RawPage(_Record):
     path: str
     sha256: str
     format: str  # "html" | "text"
-    content: bytes | str
+    content: bytes  # the original bytes, kept in the store so extraction can be redone
+    body: str | None = None  # decoded text or markup to process, when already decoded
     encoding: str | None = None
+    container: str = "file"  # file | jsonl | json | warc
     url: str | None = None
     title: str | None = None
     published: str | None = None

@@ -21,7 +21,7 @@ def build_document(raw: RawPage, config: Config) -> Document | Failure:
         cleaned = _from_html(raw)
         extractor = "trafilatura+claimtrace"
     else:
-        text = raw.content if isinstance(raw.content, str) else decode_bytes(raw.content)[0]
+        text = raw.body if raw.body is not None else decode_bytes(raw.content)[0]
         cleaned = clean_text(text)
         extractor = "claimtrace-text"
     if cleaned is None or not cleaned.text.strip():
@@ -31,7 +31,7 @@ def build_document(raw: RawPage, config: Config) -> Document | Failure:
 
 
 def _from_html(raw: RawPage) -> CleanedText | None:
-    page = extract_html(raw.content, raw.url)
+    page = extract_html(raw.body if raw.body is not None else raw.content, raw.url)
     if page is None:
         return None
     body = "\n\n".join(line for line in page.text.splitlines() if line.strip())

@@ -24,7 +24,6 @@ def extract_html(content: bytes | str, url: str | None = None) -> ExtractedPage 
         with_metadata=True,
         include_comments=False,
         include_tables=True,
-        deduplicate=True,
     )
     if result is None or not (result.text or "").strip():
         return None

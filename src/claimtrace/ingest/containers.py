@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ def read_jsonl(path: Path, max_bytes: int, data: bytes | None = None) -> Iterato
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             yield Failure(source, "parse", f"invalid JSON: {exc}")
             continue
-        yield record_to_page(record, source, str(path), sha256_bytes(line.strip()))
+        yield record_to_page(record, source, str(path), line.strip(), "jsonl")
 
 
 def _file_lines(path: Path) -> Iterator[bytes]:
@@ -52,7 +53,7 @@ def read_json_array(source: str, path: str, data: bytes, max_bytes: int) -> Iter
     for number, record in enumerate(records):
         item_source = f"{source}#{number}"
         raw = json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8")
-        yield record_to_page(record, item_source, path, sha256_bytes(raw))
+        yield record_to_page(record, item_source, path, raw, "json")
 
 
 def _field(record: dict[str, Any], *names: str) -> str | None:
@@ -65,7 +66,7 @@ def _field(record: dict[str, Any], *names: str) -> str | None:
     return None
 
 
-def record_to_page(record: Any, source: str, path: str, sha: str) -> Item:
+def record_to_page(record: Any, source: str, path: str, original: bytes, container: str) -> Item:
     if not isinstance(record, dict):
         return Failure(source, "parse", f"expected a JSON object, got {type(record).__name__}")
     external_id = _field(record, "id", "_id", "uuid")
@@ -79,9 +80,12 @@ def record_to_page(record: Any, source: str, path: str, sha: str) -> Item:
     return RawPage(
         source=source,
         path=path,
-        sha256=sha,
+        sha256=sha256_bytes(original),
         format="text" if text is not None else "html",
-        content=text if text is not None else html or "",
+        content=original,
+        container=container,
+        body=text if text is not None else html,
+        encoding="utf-8",
         url=_field(record, "url", "link"),
         title=_field(record, "title", "headline"),
         published=_field(record, "published", "date", "published_at", "pubdate"),
@@ -97,20 +101,54 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[Item]:
 
     A truncated archive yields every complete record before the break, then a Failure.
     """
-    count = 0
+    count = failed = 0
+    broken: str | None = None
     with path.open("rb") as stream:
         try:
             for record in ArchiveIterator(stream):
                 page = _warc_page(record, path, max_bytes)
-                if page is not None:
+                if page is None:
+                    continue
+                if isinstance(page, RawPage):
                     count += 1
-                    yield page
-        except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
-            reason = f"truncated or corrupt WARC after {count} document(s): {exc}"
-            yield Failure(str(path), "read-warc", reason)
-            return
-    if count == 0:
+                else:
+                    failed += 1
+                yield page
+        except (ArchiveLoadFailed, EOFError, OSError, ValueError, AttributeError) as exc:
+            broken = str(exc) or type(exc).__name__
+    if broken is None:
+        broken = gzip_damage(path)
+    if broken is not None:
+        reason = f"truncated or corrupt WARC after {count} document(s): {broken}"
+        yield Failure(str(path), "read-warc", reason)
+    elif count == failed == 0:
         yield Failure(str(path), "read-warc", "no HTML or text responses in the archive")
+
+
+def gzip_damage(path: Path) -> str | None:
+    """Why a (multi-member) gzip file is damaged, or None if it is whole or not gzip.
+
+    warcio stops quietly at a cut-off gzip member, so the archive is checked on its own.
+    """
+    with path.open("rb") as handle:
+        if handle.read(2) != b"\x1f\x8b":
+            return None
+        handle.seek(0)
+        decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        inside_member = False
+        try:
+            while chunk := handle.read(1 << 20):
+                while chunk:
+                    inside_member = True
+                    decompressor.decompress(chunk, 1 << 16)
+                    chunk = decompressor.unconsumed_tail
+                    if decompressor.eof:
+                        inside_member = False
+                        chunk = decompressor.unused_data + chunk
+                        decompressor = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        except zlib.error as exc:
+            return f"corrupt gzip data: {exc}"
+    return "gzip stream ends before its end-of-stream marker" if inside_member else None
 
 
 def _warc_page(record: Any, path: Path, max_bytes: int) -> Item | None:
@@ -119,9 +157,9 @@ def _warc_page(record: Any, path: Path, max_bytes: int) -> Item | None:
     headers = record.http_headers
     if headers is not None and headers.get_statuscode() not in ("200", None):
         return None
-    ctype = (headers.get_header("Content-Type") if headers else None) or record.rec_headers.get_header(
-        "Content-Type", ""
-    )
+    ctype = (
+        headers.get_header("Content-Type") if headers else None
+    ) or record.rec_headers.get_header("Content-Type", "")
     if "html" not in ctype and "text/plain" not in ctype:
         return None
     uri = record.rec_headers.get_header("WARC-Target-URI")
@@ -130,6 +168,8 @@ def _warc_page(record: Any, path: Path, max_bytes: int) -> Item | None:
     payload = record.content_stream().read(max_bytes + 1)
     if len(payload) > max_bytes:
         return Failure(source, "read-warc", f"payload is over the {max_bytes:,}-byte limit")
+    if getattr(record.raw_stream, "limit", 0):
+        return Failure(source, "read-warc", "record is cut off before its declared length")
     if not payload.strip():
         return Failure(source, "read-warc", "empty payload")
     return RawPage(
@@ -138,5 +178,6 @@ def _warc_page(record: Any, path: Path, max_bytes: int) -> Item | None:
         sha256=sha256_bytes(payload),
         format="html" if "html" in ctype else "text",
         content=payload,
+        container="warc",
         url=uri,
     )

@@ -18,12 +18,20 @@ Item = RawPage | Failure
 _HEAD = 65536
 
 
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path | Failure]:
-    """Files below the given paths in a stable order.
+def iter_files(
+    paths: Iterable[str | Path], exclude: frozenset[Path] = frozenset()
+) -> Iterator[Path | Failure]:
+    """Files below the given paths in a stable order, less ``exclude`` (the store's own files).
 
     Inside a directory, hidden entries are skipped and a symlink is followed only when its
     target stays inside that directory, so a planted link cannot make us read elsewhere.
     """
+    for entry in _iter_all(paths):
+        if isinstance(entry, Failure) or entry.resolve() not in exclude:
+            yield entry
+
+
+def _iter_all(paths: Iterable[str | Path]) -> Iterator[Path | Failure]:
     for given in paths:
         path = Path(given)
         if not path.exists() and not path.is_symlink():
@@ -49,8 +57,10 @@ def _walk(root: Path) -> Iterator[Path | Failure]:
             yield path.absolute()
 
 
-def read_inputs(paths: Iterable[str | Path], max_bytes: int) -> Iterator[Item]:
-    for entry in iter_files(paths):
+def read_inputs(
+    paths: Iterable[str | Path], max_bytes: int, exclude: frozenset[Path] = frozenset()
+) -> Iterator[Item]:
+    for entry in iter_files(paths, exclude):
         if isinstance(entry, Failure):
             yield entry
             continue
@@ -109,7 +119,8 @@ def pages_from_bytes(source: str, path: str, data: bytes, max_bytes: int) -> Ite
         path=path,
         sha256=sha,
         format="text",
-        content=text,
+        content=data,
+        body=text,
         encoding=encoding,
         warnings=warnings,
     )

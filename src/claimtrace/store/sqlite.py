@@ -93,26 +93,28 @@ class SQLiteStore:
         row = self.db.execute("SELECT 1 FROM documents WHERE id = ?", (document_id,)).fetchone()
         return row is not None
 
-    def near_duplicate_candidates(self, bands: tuple[str, ...]) -> list[tuple[str, bytes]]:
+    def near_duplicate_candidates(self, bands: tuple[str, ...]) -> list[tuple[str, bytes, int]]:
         if not bands:
             return []
         marks = ",".join("?" * len(bands))
         rows = self.db.execute(
-            f"SELECT DISTINCT d.id, d.signature FROM document_bands b "
+            f"SELECT DISTINCT d.id, d.signature, d.shingles FROM document_bands b "
             f"JOIN documents d ON d.id = b.document_id WHERE b.band IN ({marks})",
             bands,
         ).fetchall()
-        return [(row["id"], row["signature"]) for row in rows]
+        return [(row["id"], row["signature"], row["shingles"]) for row in rows]
 
-    def add_document(self, doc: Document, signature: bytes, bands: tuple[str, ...]) -> None:
+    def add_document(
+        self, doc: Document, signature: bytes, bands: tuple[str, ...], shingles: int
+    ) -> None:
         with self.transaction():
             self.db.execute(
                 "INSERT INTO documents (id, title, text, language, languages, published, outlet,"
-                " author, url, record, signature) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                " author, url, record, signature, shingles) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     doc.id, doc.title, doc.text, doc.language, json.dumps(doc.languages),
                     doc.published, doc.outlet, doc.author, doc.url,
-                    json.dumps(doc.to_dict(), ensure_ascii=False), signature,
+                    json.dumps(doc.to_dict(), ensure_ascii=False), signature, shingles,
                 ),
             )  # fmt: skip
             self.db.executemany(
@@ -125,8 +127,7 @@ class SQLiteStore:
                 [(band, doc.id) for band in bands],
             )
             stems = " ".join(
-                " ".join(stem_words(doc.text[p.start : p.end], p.language))
-                for p in doc.paragraphs
+                " ".join(stem_words(doc.text[p.start : p.end], p.language)) for p in doc.paragraphs
             )
             title_stems = " ".join(stem_words(doc.title or "", doc.language))
             self.db.execute(
@@ -137,12 +138,16 @@ class SQLiteStore:
     def add_source(
         self, raw: RawPage, document_id: str, relation: str, similarity: float | None
     ) -> None:
-        content = raw.content if isinstance(raw.content, bytes) else raw.content.encode("utf-8")
         with self.transaction():
             self.db.execute(
                 "INSERT OR IGNORE INTO originals (sha256, format, encoding, content)"
                 " VALUES (?,?,?,?)",
-                (raw.sha256, raw.format, raw.encoding, zlib.compress(content, 6)),
+                (
+                    raw.sha256,
+                    f"{raw.container}/{raw.format}",
+                    raw.encoding,
+                    zlib.compress(raw.content),
+                ),
             )
             self.db.execute(
                 "INSERT OR IGNORE INTO sources (key, sha256, document_id, path, url, outlet,"

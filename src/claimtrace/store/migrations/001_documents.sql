@@ -11,6 +11,7 @@ CREATE TABLE documents (
     url         TEXT,
     record      TEXT NOT NULL,           -- the whole Document as JSON
     signature   BLOB,                    -- MinHash values for near-duplicate checks
+    shingles    INTEGER,                 -- size of the shingle set the signature sums up
     created_at  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 CREATE INDEX documents_language ON documents(language);
