@@ -14,6 +14,8 @@ from claimtrace.ingest.decode import decode_bytes
 from claimtrace.records import Document, Failure, Paragraph, RawPage
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
+# control characters (bar tab and newline) carry no article text, only terminal tricks
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def build_document(raw: RawPage, config: Config) -> Document | Failure:
@@ -22,7 +24,7 @@ def build_document(raw: RawPage, config: Config) -> Document | Failure:
         extractor = "trafilatura+claimtrace"
     else:
         text = raw.body if raw.body is not None else decode_bytes(raw.content)[0]
-        cleaned = clean_text(text)
+        cleaned = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
         extractor = "claimtrace-text"
     if cleaned is None or not cleaned.text.strip():
         stage = "extract" if raw.format == "html" else "clean"
@@ -55,7 +57,7 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 def _assemble(raw: RawPage, cleaned: CleanedText, extractor: str, config: Config) -> Document:
-    parts = split_paragraphs(cleaned.text)
+    parts = split_paragraphs(_CONTROL.sub("", cleaned.text))
     text = "\n\n".join(parts)
     codes = tuple(c.strip() for c in config.languages.split(",") if c.strip())
     langs, main, present = paragraph_languages(parts, codes, hint=raw.language)

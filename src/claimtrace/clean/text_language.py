@@ -31,6 +31,9 @@ _LANGUAGE_NAMES = [
     # Arabic exonyms (with and without the article)
     "الإنجليزية", "الانجليزية", "الإنكليزية", "الفرنسية", "الألمانية", "الإسبانية",
     "الروسية", "التركية", "الفارسية", "انجليزي", "فرنسي",
+    # adjectives agreeing with "version"/"versión"/"версия"
+    "anglaise", "allemande", "espagnole", "française", "inglesa", "alemana", "francesa",
+    "española", "rusa", "русская", "английская", "немецкая", "французская", "арабская",
     # Russian exonyms, nominative and prepositional
     "английский", "английском", "арабский", "арабском", "немецкий", "немецком",
     "французский", "французском", "испанский", "испанском", "турецком",
@@ -40,7 +43,7 @@ _LANG = "(?:" + "|".join(regex.escape(name) for name in _LANGUAGE_NAMES) + ")"
 
 _SWITCHER_FORMS = [
     # a bare language name, optionally "version"/"edition"
-    rf"{_LANG}(?: version| edition| edición| édition| ausgabe)?",
+    rf"{_LANG}(?: version| edition| edición| édition| ausgabe| версия)?",
     rf"(?:version|édition|versión|edición|ausgabe|النسخة|версия)(?: en| auf| in| на| باللغة)? {_LANG}",
     # "in English", "en français", "auf Deutsch", "на русском", "بالعربية"
     rf"(?:in|en|auf|на) {_LANG}(?: языке)?|(?:ب|باللغة ){_LANG}",

@@ -44,10 +44,13 @@ _WHOLE_WORDS = [
     # print / report / navigation buttons
     r"print(?: this(?: article| page)?)?|(?:artikel )?drucken|imprimer|imprimir|طباعة|печать|распечатать",
     r"report(?: this(?: comment| image| ad)?)?|melden|signaler|denunciar|إبلاغ|пожаловаться",
-    r"back to top|nach oben|retour en haut|volver arriba|العودة للأعلى|наверх",
+    r"back to top|(?:zurück )?nach oben|retour en haut|volver arriba|العودة للأعلى|наверх",
+    r"more (?:stories|articles|news)|(?:weitere|mehr) (?:artikel|nachrichten|meldungen)",
+    r"plus d'articles|más noticias|(?:ещё|еще|другие) новости|المزيد من الأخبار",
     # comment section headers
     r"(?:show |view |all |load )?comments?|kommentare?|(?:les )?commentaires?|comentarios?",
     r"(?:ال)?تعليقات|комментари(?:и|ев|й|я)",
+    r"kommentieren|commenter|comentar|прокомментировать|علّق|علق",
     # advertising labels
     r"advertisement|advertising|sponsored(?: content)?|anzeige|werbung|publicité|publicidad",
     r"(?:إعلان|اعلان)|реклама",
@@ -118,7 +121,8 @@ _RIGHTS = regex.compile(
 # A comment prompt addresses the reader ("please", "be the first", "log in")
 # and talks about commenting; third-person prose about comments does neither.
 _COMMENT_WORD = regex.compile(
-    r"comment|kommentar|commentaire|comentar|تعليق|коммент|discussion|diskussion", _FLAGS
+    r"comment|kommentar|kommentier|commentaire|comentar|réagi|تعليق|коммент|discussion|diskussion",
+    _FLAGS,
 )
 _READER_OPENER = regex.compile(
     r"^(?:please|bitte|veuillez|merci de|por favor|يرجى|الرجاء|пожалуйста"
@@ -132,10 +136,13 @@ _READER_OPENER = regex.compile(
     _FLAGS,
 )
 _COOKIE = regex.compile(r"cookie|كوكيز|ملفات تعريف الارتباط", _FLAGS)
+# Cookie banners speak as the site ("we use") or to the reader ("you agree").
 _SITE_VOICE = regex.compile(
-    r"\b(?:we use|this (?:site|website)|our (?:site|website)|wir verwenden|wir nutzen"
-    r"|diese (?:web)?seite|unsere (?:web)?seite|nous utilisons|ce site|notre site|utilizamos"
-    r"|(?:este|nuestro) sitio|esta web|мы используем|(?:этот|наш) сайт|الموقع|نستخدم)\b",
+    r"\b(?:we use|this (?:site|website)|our (?:site|website)|you (?:agree|accept|consent)"
+    r"|wir (?:verwenden|nutzen|setzen)|diese (?:web)?seite|unsere[rn]? (?:web)?(?:seite|site)"
+    r"|(?:erklären|stimmen) sie|nous utilisons|ce site|notre site|vous acceptez|utilizamos"
+    r"|(?:este|nuestro) sitio|esta web|aceptas?|мы используем|(?:этот|наш) сайт|вы соглашаетесь"
+    r"|الموقع|نستخدم|توافق)\b",
     _FLAGS,
 )
 
@@ -155,7 +162,7 @@ def is_ui_prompt(line: str) -> bool:
     if not core:
         return False
     n = word_count(core)
-    if _WHOLE.fullmatch(_COUNTER.sub("", core).strip()):
+    if _WHOLE.fullmatch(core) or _WHOLE.fullmatch(_COUNTER.sub("", core).strip()):
         return True
     if n <= LEAD_MAX_WORDS:
         if _LEAD.match(core) or _RIGHTS.search(core):
