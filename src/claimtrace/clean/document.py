@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from claimtrace.clean.dates import normalise_date
 from claimtrace.clean.html import extract_html
 from claimtrace.clean.language import paragraph_languages
 from claimtrace.clean.text import CleanedText, clean_text
 from claimtrace.config import Config
+from claimtrace.errors import ClaimtraceError
 from claimtrace.ids import document_id, normalise_for_hash
 from claimtrace.ingest.decode import decode_bytes
 from claimtrace.records import Document, Failure, Paragraph, RawPage
@@ -20,8 +22,11 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 def build_document(raw: RawPage, config: Config) -> Document | Failure:
     if raw.format == "html":
-        cleaned = _from_html(raw)
-        extractor = "trafilatura+claimtrace"
+        extractor = config.html_extractor
+        if extractor not in _HTML_EXTRACTORS:
+            known = ", ".join(sorted(_HTML_EXTRACTORS))
+            raise ClaimtraceError(f"unknown html_extractor {extractor!r}; choose one of: {known}")
+        cleaned = _HTML_EXTRACTORS[extractor](raw)
     else:
         text = raw.body if raw.body is not None else decode_bytes(raw.content)[0]
         cleaned = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
@@ -32,14 +37,20 @@ def build_document(raw: RawPage, config: Config) -> Document | Failure:
     return _assemble(raw, cleaned, extractor, config)
 
 
-def _from_html(raw: RawPage) -> CleanedText | None:
+def _from_html_bare(raw: RawPage) -> CleanedText | None:
     page = extract_html(raw.body if raw.body is not None else raw.content, raw.url)
     if page is None:
         return None
     body = "\n\n".join(line for line in page.text.splitlines() if line.strip())
-    cleaned = clean_text(body)
-    text = cleaned.text
-    lifted = cleaned.title
+    return CleanedText(body, page.title, page.published, page.outlet, page.author)
+
+
+def _from_html(raw: RawPage) -> CleanedText | None:
+    page = _from_html_bare(raw)
+    if page is None:
+        return None
+    cleaned = clean_text(page.text)
+    text, lifted = cleaned.text, cleaned.title
     if lifted and page.title and normalise_for_hash(lifted) != normalise_for_hash(page.title):
         text = f"{lifted}\n\n{text}"  # a kicker or subtitle, not the headline: keep it
     return CleanedText(
@@ -50,6 +61,12 @@ def _from_html(raw: RawPage) -> CleanedText | None:
         author=page.author or cleaned.author,
         removed=cleaned.removed,
     )
+
+
+_HTML_EXTRACTORS: dict[str, Callable[[RawPage], CleanedText | None]] = {
+    "claimtrace": _from_html,
+    "trafilatura": _from_html_bare,
+}
 
 
 def split_paragraphs(text: str) -> list[str]:
