@@ -25,10 +25,10 @@ def extract_html(content: bytes | str, url: str | None = None) -> ExtractedPage 
         include_comments=False,
         include_tables=True,
     )
-    if result is None or not (result.text or "").strip():
+    if not isinstance(result, trafilatura.settings.Document) or not (result.text or "").strip():
         return None
     return ExtractedPage(
-        text=result.text,
+        text=result.text or "",
         title=result.title or None,
         published=result.date or None,
         author=result.author or None,

@@ -59,6 +59,6 @@ def paragraph_languages(
     main = opening if opening and weights[opening] >= 0.2 * total else weights.most_common(1)[0][0]
     if hint and hint.lower() in weights:
         main = hint.lower()
-    filled = [lang or main for lang in detected]
+    filled: list[str | None] = [lang or main for lang in detected]
     present = tuple(lang for lang, w in weights.most_common() if w >= 0.05 * total)
     return filled, main, present

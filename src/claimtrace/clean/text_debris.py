@@ -104,8 +104,10 @@ def is_photo_credit(line: str) -> bool:
     tokens = _credit_words(line)
     if "/" in line and n <= SLASH_CREDIT_MAX_WORDS:
         parts = [p.strip() for p in line.split("/")]
-        credit_like = uppercase_share(line) >= 0.6 or any(_CREDIT_WORD.match(t) for t in tokens)
-        return all(parts) and credit_like
+        # "NAME SURNAME/AGENCY" in capitals, or agency vocabulary; a bare
+        # "ISIS/ISIL" or "US/UK" pair is neither.
+        signed = uppercase_share(line) >= 0.6 and any(word_count(p) >= 2 for p in parts)
+        return all(parts) and (signed or any(_CREDIT_WORD.match(t) for t in tokens))
     return n <= BARE_CREDIT_MAX_WORDS and all(_CREDIT_WORD.match(t) for t in tokens)
 
 

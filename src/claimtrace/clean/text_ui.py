@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import regex
 
-from claimtrace.clean.text_shape import word_count
+from claimtrace.clean.text_shape import ends_sentence, word_count
 
 LEAD_MAX_WORDS = 20
 COOKIE_MAX_WORDS = 60
@@ -61,7 +61,7 @@ _WHOLE_WORDS = [
     r"auch interessant|das könnte sie auch interessieren|sur le même sujet|noticias relacionadas",
     r"(?:مواضيع|أخبار) ذات صلة|по теме",
     # subscription buttons
-    r"newsletter|subscribe(?: now| today)?|sign up|abonnieren|jetzt abonnieren",
+    r"newsletter|subscribe(?: now| today)?|sign up|abonnieren|jetzt abonnieren|follow us",
     r"abonnez-vous|s'abonner|suscríbete|suscribirse|اشترك(?: الآن)?|подписаться|подпишитесь",
     # reading time / audio widgets
     r"\d+ min(?:ute)?s? read|(?:reading time|lesezeit|temps de lecture|tiempo de lectura)\W*\d+\W*\p{L}*",
@@ -81,12 +81,13 @@ _LEAD_WORDS = [
     r"(?:lee también|lea también|te puede interesar|le puede interesar|ver también)\b",
     r"اقرأ (?:أيضا|أيضاً|ايضا)|(?:читайте|смотрите) также\b",
     # subscription / following
-    r"(?:subscribe|sign up|register)(?: now| today)? (?:to|for) (?:our|the|free)\b",
-    r"(?:melden sie sich|abonnieren sie)\b.*\bnewsletter|folgen sie uns\b",
-    r"(?:abonnez-vous|inscrivez-vous)\b|suivez-nous\b",
-    r"(?:suscríbete|suscríbase|regístrate)\b|síguenos\b",
-    r"اشترك (?:في|ب)|تابعونا\b|подпишитесь на\b|подписывайтесь на\b",
-    r"follow us\b|get (?:our|the) newsletter\b",
+    r"(?:subscribe|sign up|register)(?: now| today)? (?:to|for) (?:our|free)\b",
+    r"(?:subscribe|sign up) (?:to|for) (?:the|a) .{0,40}\b(?:newsletter|briefing|alerts|digest)\b",
+    r"(?:melden sie sich|abonnieren sie)\b.*\bnewsletter|folgen sie uns (?:auf|bei)\b",
+    r"(?:abonnez-vous|inscrivez-vous)\b|suivez-nous sur\b",
+    r"(?:suscríbete|suscríbase|regístrate)\b|síguenos en\b",
+    r"اشترك (?:في|ب)|تابعونا (?:على|عبر)|подпишитесь на\b|подписывайтесь на\b",
+    r"follow us (?:on|at)\b|get (?:our|the) newsletter\b",
     # writing a comment
     r"(?:leave|write|post|add|submit) (?:a |your |the first )?comment",
     r"kommentar (?:schreiben|verfassen|hinzufügen)|(?:schreiben|verfassen) sie (?:einen|ihren) kommentar",
@@ -102,7 +103,7 @@ _LEAD_WORDS = [
     r"спасибо за (?:подписку|ваше сообщение|жалобу|обращение|отзыв)\b",
     # moderation notices: "this <item>" + removal + who triggers it
     r"this (?:image|photo|picture|comment|post|content|video|message) (?:will|may|can|is|has)\b"
-    r".{0,80}\b(?:disabled|removed|hidden|deleted|blocked)\b.{0,60}\b(?:report|flag|moderat|users?|people)",
+    r".{0,80}\b(?:disabled|removed|hidden|deleted|blocked)\b.{0,60}\b(?:report|flag|moderat)",
     r"(?:dieser|dieses) (?:kommentar|bild|beitrag|foto)\b.{0,60}\b(?:entfernt|gelöscht|deaktiviert|gesperrt)\b",
     r"(?:ce|cette) (?:commentaire|image|photo|contribution)\b.{0,60}\b(?:supprimée?|masquée?|désactivée?)\b",
     r"(?:este|esta) (?:comentario|imagen|foto)\b.{0,60}\b(?:eliminad[oa]|ocultad[oa]|desactivad[oa])\b",
@@ -146,6 +147,10 @@ _SITE_VOICE = regex.compile(
     _FLAGS,
 )
 
+# Reported speech or narration: long, a clause after a comma, a full stop.
+_CLAUSE_AFTER_COMMA = regex.compile(r"[,،] \p{Ll}")
+SENTENCE_MIN_WORDS = 10
+
 _WHOLE = regex.compile("(?:" + "|".join(_WHOLE_WORDS) + ")", _FLAGS)
 _LEAD = regex.compile("(?:" + "|".join(_LEAD_WORDS) + ")", _FLAGS)
 
@@ -156,6 +161,16 @@ def prompt_core(line: str) -> str:
     return _TAIL_JUNK.sub("", core).strip()
 
 
+def _reads_as_sentence(core: str, line: str) -> bool:
+    """Narrative prose that happens to open like a prompt ("Click here, the
+    hackers wrote, ...")."""
+    return (
+        word_count(core) >= SENTENCE_MIN_WORDS
+        and ends_sentence(line)
+        and _CLAUSE_AFTER_COMMA.search(core) is not None
+    )
+
+
 def is_ui_prompt(line: str) -> bool:
     """True for share/comment/subscribe/ad/cookie/copyright interface text."""
     core = prompt_core(line)
@@ -164,8 +179,10 @@ def is_ui_prompt(line: str) -> bool:
     n = word_count(core)
     if _WHOLE.fullmatch(core) or _WHOLE.fullmatch(_COUNTER.sub("", core).strip()):
         return True
-    if n <= LEAD_MAX_WORDS:
-        if _LEAD.match(core) or _RIGHTS.search(core):
+    if _RIGHTS.search(core) and n <= LEAD_MAX_WORDS:
+        return True
+    if n <= LEAD_MAX_WORDS and not _reads_as_sentence(core, line):
+        if _LEAD.match(core):
             return True
         if _COMMENT_WORD.search(core) and _READER_OPENER.match(core):
             return True

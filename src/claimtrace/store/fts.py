@@ -40,7 +40,7 @@ def _quote(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
-def build_query(query: str, languages: list[str]) -> str | None:
+def build_query(query: str, languages: list[str | None]) -> str | None:
     """An FTS5 MATCH expression: every word must match as written or by its stem.
 
     Text in double quotes is searched as a phrase. User input never reaches FTS5 syntax

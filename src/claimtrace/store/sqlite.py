@@ -188,7 +188,8 @@ class SQLiteStore:
         if len(rows) != 1:
             why = "is ambiguous" if rows else "was not found"
             raise NotFoundError(f"document {prefix!r} {why} in {self.path}")
-        return rows[0]
+        row: sqlite3.Row = rows[0]
+        return row
 
     def sources_of(self, document_id: str) -> list[Source]:
         rows = self.db.execute(
@@ -218,7 +219,7 @@ class SQLiteStore:
         return sorted(row[0] for row in rows)
 
     def search(self, query: str, limit: int = 20, language: str | None = None) -> list[SearchHit]:
-        expression = build_query(query, self.languages())
+        expression = build_query(query, list(self.languages()))
         if expression is None:
             return []
         sql = (
