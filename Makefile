@@ -21,9 +21,11 @@ demo: install
 	@mkdir -p demo
 	@rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/claimtrace ingest samples/corpus/ --db $(DB)
+	$(BIN)/claimtrace documents --db $(DB)
 	$(BIN)/claimtrace stats --db $(DB)
-	$(BIN)/claimtrace search "Staudamm" --db $(DB)
-	$(BIN)/claimtrace search "ceasefire" --db $(DB)
+	$(BIN)/claimtrace search "turbine" --db $(DB)
+	$(BIN)/claimtrace show "$$($(BIN)/claimtrace search Staudamm --db $(DB) --json --limit 1 \
+		| $(BIN)/python -c 'import json,sys; print(json.load(sys.stdin)[0]["document_id"])')" --db $(DB)
 
 test: install
 	$(BIN)/python -m ruff check src tests bench

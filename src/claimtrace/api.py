@@ -62,6 +62,14 @@ def show(document_id: str, db: str | Path | None = None) -> DocumentView:
         return DocumentView(doc, [s.to_dict() for s in store.sources_of(doc.id)])
 
 
+def documents(
+    db: str | Path | None = None, limit: int = 100, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Stored documents, oldest publication first: id, title, languages, date, outlet, sources."""
+    with opened(db) as store:
+        return store.list_documents(limit, offset)
+
+
 def stats(db: str | Path | None = None) -> dict[str, Any]:
     """Counts of documents, sources, languages and failures."""
     with opened(db) as store:

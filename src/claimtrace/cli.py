@@ -125,9 +125,31 @@ def show(document_id: str, db: str | None, as_json: bool) -> None:
     for source in view.sources:
         extra = f" ({source['similarity']})" if source.get("similarity") else ""
         click.echo(f"{'source':>10}: {safe(source['key'])} [{source['relation']}{extra}]")
+    for line, why in doc.removed:
+        click.echo(f"{'removed':>10}: [{why}] {safe(line)[:100]}")
     click.echo()
     for paragraph, text in zip(doc.paragraphs, doc.paragraph_texts(), strict=True):
         click.echo(f"[{paragraph.language or '?'}] {safe(text)}\n")
+
+
+@main.command(name="documents")
+@db_option
+@json_option
+@click.option("--limit", default=100, show_default=True)
+@click.option("--offset", default=0)
+@friendly_errors
+def documents_(db: str | None, as_json: bool, limit: int, offset: int) -> None:
+    """List stored documents: id, languages, date, outlet, number of sources, title."""
+    rows = api.documents(db=db, limit=limit, offset=offset)
+    if as_json:
+        emit_json(rows)
+        return
+    for row in rows:
+        langs = "+".join(row["languages"]) or "?"
+        click.echo(
+            f"{row['id']}  {langs:<6} {row['published'] or '':<16.16} "
+            f"{safe(row['outlet'] or '')[:22]:<22}  {row['sources']}  {safe(row['title']) or '(untitled)'}"
+        )
 
 
 @main.command()

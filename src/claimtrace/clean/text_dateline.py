@@ -29,9 +29,20 @@ _CALENDAR_KEYS = (
 )  # fmt: skip
 
 # Words that surround a date in a dateline but carry no date themselves.
-_FILLER = frozenset(
-    ["published", "posted", "updated", "last", "modified", "on", "at", "date", "first", "created", "dated", "veröffentlicht", "aktualisiert", "zuletzt", "stand", "erstellt", "geändert", "am", "um", "uhr", "datum", "vom", "publié", "publiée", "mis", "mise", "à", "jour", "modifié", "modifiée", "actualisé", "le", "du", "h", "publicado", "publicada", "actualizado", "actualizada", "modificado", "el", "a", "las", "la", "de", "del", "fecha", "hs", "опубликовано", "обновлено", "изменено", "в", "г", "года", "дата", "публикации", "от", "نشر", "نُشر", "في", "بتاريخ", "تاريخ", "النشر", "آخر", "تحديث", "الساعة", "يوم", "م", "هـ", "gmt", "utc", "cet", "cest", "mez", "mesz", "est", "edt", "bst", "msk", "eet", "eest", "m", "p"]
-)
+_FILLER = frozenset([
+    "published", "posted", "updated", "last", "modified", "on", "at", "date", "first",
+    "created", "dated",
+    "veröffentlicht", "aktualisiert", "zuletzt", "stand", "erstellt", "geändert", "am", "um",
+    "uhr", "datum", "vom",
+    "publié", "publiée", "mis", "mise", "à", "jour", "modifié", "modifiée", "actualisé", "le",
+    "du", "h",
+    "publicado", "publicada", "actualizado", "actualizada", "modificado", "el", "a", "las",
+    "la", "de", "del", "fecha", "hs",
+    "опубликовано", "обновлено", "изменено", "в", "г", "года", "дата", "публикации", "от",
+    "نشر", "نُشر", "في", "بتاريخ", "تاريخ", "النشر", "آخر", "تحديث", "الساعة", "يوم", "م", "هـ",
+    "gmt", "utc", "cet", "cest", "mez", "mesz", "est", "edt", "bst", "msk", "eet", "eest",
+    "m", "p",
+])  # fmt: skip
 DATELINE_MAX_CHARS = 80
 DATELINE_MAX_WORDS = 8
 
@@ -62,7 +73,9 @@ _OUTLET_INTROS = [
     r"(?:source|quelle|fuente|источник|المصدر)\s*:",
 ]
 _OUTLET_INTRO = regex.compile(r"^(?:" + "|".join(_OUTLET_INTROS) + r")\s+(?P<rest>.+)$", _FLAGS)
-_OUTLET_JOINERS = frozenset(["on", "dated", "am", "vom", "le", "du", "el", "del", "от", "بتاريخ", "يوم", "في"])
+_OUTLET_JOINERS = frozenset(
+    ["on", "dated", "am", "vom", "le", "du", "el", "del", "от", "بتاريخ", "يوم", "في"]
+)
 OUTLET_MAX_WORDS = 8
 
 _BYLINE = regex.compile(
@@ -70,9 +83,10 @@ _BYLINE = regex.compile(
     r"\s*:?\s+(?P<name>.+)$",
     _FLAGS,
 )
-_NAME_CONNECTORS = frozenset(
-    ["and", "und", "et", "y", "e", "и", "van", "von", "de", "da", "del", "der", "den", "di", "du", "la", "le", "al", "el", "bin", "ibn", "abu", "و"]
-)
+_NAME_CONNECTORS = frozenset([
+    "and", "und", "et", "y", "e", "и", "van", "von", "de", "da", "del", "der", "den", "di",
+    "du", "la", "le", "al", "el", "bin", "ibn", "abu", "و",
+])  # fmt: skip
 BYLINE_MAX_WORDS = 6
 
 

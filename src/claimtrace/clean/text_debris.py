@@ -137,7 +137,9 @@ def context_free_reason(line: str, raw: str) -> str | None:
 
 def prose_bounds(lines: list[str], dropped: dict[int, str]) -> tuple[int, int] | None:
     """Index of the first and last kept prose line, or None without prose."""
-    prose = [i for i, line in enumerate(lines) if line and i not in dropped and looks_like_prose(line)]
+    prose = [
+        i for i, line in enumerate(lines) if line and i not in dropped and looks_like_prose(line)
+    ]
     return (prose[0], prose[-1]) if prose else None
 
 
@@ -172,14 +174,21 @@ def _mark_foreign_links(lines: list[str], dropped: dict[int, str]) -> None:
     bounds = prose_bounds(lines, dropped)
     if bounds is None:
         return
-    prose = [line for i, line in enumerate(lines) if line and i not in dropped and looks_like_prose(line)]
+    prose = [
+        line for i, line in enumerate(lines) if line and i not in dropped and looks_like_prose(line)
+    ]
     body_script = dominant_script(prose, share=BODY_SCRIPT_SHARE)
     if body_script is None:
         return
     first, last = bounds
     for i, line in enumerate(lines):
         outside_body = i < first or i > last
-        if line and i not in dropped and outside_body and _is_foreign_script_link(line, body_script):
+        if (
+            line
+            and i not in dropped
+            and outside_body
+            and _is_foreign_script_link(line, body_script)
+        ):
             dropped[i] = "language-link"
 
 
@@ -198,4 +207,3 @@ def find_debris(lines: list[str], raw_lines: list[str]) -> dict[int, str]:
     _mark_captions(lines, dropped)
     _mark_foreign_links(lines, dropped)
     return dropped
-

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from claimtrace.clean.text_dateline import parse_byline, parse_dateline, parse_outlet_line
+from claimtrace.clean.text_paragraphs import continues
 from claimtrace.clean.text_shape import last_mark, looks_like_prose, starts_lowercase, word_count
 
 HEADER_MAX_LINES = 8
@@ -90,6 +91,10 @@ def find_title(lines: list[str], dropped: dict[int, str]) -> int | None:
     content = _content(lines, dropped)
     if not content or not is_title_shaped(lines[content[0]]):
         return None
+    first = content[0]
+    # The first line of a hard-wrapped paragraph is not a headline.
+    if len(content) > 1 and content[1] == first + 1 and continues(lines[first], lines[first + 1]):
+        return None
     if any(looks_like_prose(lines[i]) for i in content[1:]):
-        return content[0]
+        return first
     return None

@@ -44,14 +44,17 @@ _LANG = "(?:" + "|".join(regex.escape(name) for name in _LANGUAGE_NAMES) + ")"
 _SWITCHER_FORMS = [
     # a bare language name, optionally "version"/"edition"
     rf"{_LANG}(?: version| edition| edición| édition| ausgabe| версия)?",
-    rf"(?:version|édition|versión|edición|ausgabe|النسخة|версия)(?: en| auf| in| на| باللغة)? {_LANG}",
+    rf"(?:version|édition|versión|edición|ausgabe|النسخة|версия)"
+    rf"(?: en| auf| in| на| باللغة)? {_LANG}",
     # "in English", "en français", "auf Deutsch", "на русском", "بالعربية"
     rf"(?:in|en|auf|на) {_LANG}(?: языке)?|(?:ب|باللغة ){_LANG}",
     # "read (this article) in ..."
-    rf"(?:read|view|see|switch to)(?: this| the)?(?: article| story| page| version)? (?:in )?{_LANG}",
+    rf"(?:read|view|see|switch to)(?: this| the)?(?: article| story| page| version)?"
+    rf" (?:in )?{_LANG}",
     rf"(?:lire|voir)(?: cet article| l'article| la version)? (?:en )?{_LANG}",
     rf"(?:leer|ver)(?: este artículo| la noticia| el artículo| la versión)? (?:en )?{_LANG}",
-    rf"(?:(?:diesen |den )?artikel )?(?:auf|in) {_LANG} lesen|lesen sie (?:diesen artikel |den artikel )?auf {_LANG}",
+    rf"(?:(?:diesen |den )?artikel )?(?:auf|in) {_LANG} lesen",
+    rf"lesen sie (?:diesen artikel |den artikel )?auf {_LANG}",
     rf"(?:читать|читайте)(?: эту статью| статью| новость)? (?:на )?{_LANG}(?: языке)?",
     rf"(?:اقرأ|اقرا)(?: هذا| المقال| الخبر| المادة)* (?:باللغة |ب){_LANG}",
 ]

@@ -22,7 +22,7 @@ from claimtrace.clean.text_shape import (
 _OPEN_ENDINGS = ",;-‐"
 
 
-def _continues(previous: str, following: str) -> bool:
+def continues(previous: str, following: str) -> bool:
     """True when `following` carries on the sentence `previous` left open."""
     if ends_sentence(previous) or last_mark(previous) == ":":
         return False
@@ -39,7 +39,7 @@ def _continues(previous: str, following: str) -> bool:
 def _merge_run(run: list[str]) -> list[str]:
     paragraphs = [run[0]]
     for line in run[1:]:
-        if _continues(paragraphs[-1], line):
+        if continues(paragraphs[-1], line):
             paragraphs[-1] = f"{paragraphs[-1]} {line}"
         else:
             paragraphs.append(line)

@@ -42,7 +42,8 @@ _WHOLE_WORDS = [
     r"(?:like|tweet|facebook|twitter|whatsapp|telegram|linkedin|pinterest|reddit|e-?mail)",
     r"(?:copy link|link kopieren|copier le lien|copiar enlace|نسخ الرابط|скопировать ссылку)",
     # print / report / navigation buttons
-    r"print(?: this(?: article| page)?)?|(?:artikel )?drucken|imprimer|imprimir|طباعة|печать|распечатать",
+    r"print(?: this(?: article| page)?)?|(?:artikel )?drucken|imprimer|imprimir",
+    r"طباعة|печать|распечатать",
     r"report(?: this(?: comment| image| ad)?)?|melden|signaler|denunciar|إبلاغ|пожаловаться",
     r"back to top|(?:zurück )?nach oben|retour en haut|volver arriba|العودة للأعلى|наверх",
     r"more (?:stories|articles|news)|(?:weitere|mehr) (?:artikel|nachrichten|meldungen)",
@@ -64,8 +65,10 @@ _WHOLE_WORDS = [
     r"newsletter|subscribe(?: now| today)?|sign up|abonnieren|jetzt abonnieren|follow us",
     r"abonnez-vous|s'abonner|suscríbete|suscribirse|اشترك(?: الآن)?|подписаться|подпишитесь",
     # reading time / audio widgets
-    r"\d+ min(?:ute)?s? read|(?:reading time|lesezeit|temps de lecture|tiempo de lectura)\W*\d+\W*\p{L}*",
-    r"(?:listen to this article|artikel anhören|écouter cet article|escuchar (?:este artículo|la noticia))",
+    r"\d+ min(?:ute)?s? read",
+    r"(?:reading time|lesezeit|temps de lecture|tiempo de lectura)\W*\d+\W*\p{L}*",
+    r"listen to this article|artikel anhören|écouter cet article",
+    r"escuchar (?:este artículo|la noticia)",
 ]
 
 _LEAD_WORDS = [
@@ -90,12 +93,15 @@ _LEAD_WORDS = [
     r"follow us (?:on|at)\b|get (?:our|the) newsletter\b",
     # writing a comment
     r"(?:leave|write|post|add|submit) (?:a |your |the first )?comment",
-    r"kommentar (?:schreiben|verfassen|hinzufügen)|(?:schreiben|verfassen) sie (?:einen|ihren) kommentar",
+    r"kommentar (?:schreiben|verfassen|hinzufügen)",
+    r"(?:schreiben|verfassen) sie (?:einen|ihren) kommentar",
     r"(?:laisser|laissez|écrire|écrivez|ajouter|ajoutez|rédiger) (?:un|votre) commentaire",
     r"(?:dejar|deja|deje|escribir|escribe|añadir|añade) (?:un |tu |su )?comentario",
-    r"(?:أضف|اترك|اكتب) تعليق|(?:оставить|оставьте|написать|напишите|добавить|добавьте) комментарий",
+    r"(?:أضف|اترك|اكتب) تعليق",
+    r"(?:оставить|оставьте|написать|напишите|добавить|добавьте) комментарий",
     # thanks after an interaction
-    r"(?:thank you|thanks) for (?:reporting|your report|your feedback|subscribing|signing up|registering)\b",
+    r"(?:thank you|thanks) for (?:reporting|your report|your feedback)\b",
+    r"(?:thank you|thanks) for (?:subscribing|signing up|registering)\b",
     r"(?:vielen )?dank(?:e)? für (?:ihre|deine) (?:meldung|anmeldung|bewertung|rückmeldung)\b",
     r"merci (?:pour|de) (?:votre|ton) (?:signalement|inscription|abonnement|retour)\b",
     r"gracias por (?:tu |su )?(?:reporte|denuncia|suscripción|suscribirte|registrarte|reportar)\b",
@@ -104,10 +110,14 @@ _LEAD_WORDS = [
     # moderation notices: "this <item>" + removal + who triggers it
     r"this (?:image|photo|picture|comment|post|content|video|message) (?:will|may|can|is|has)\b"
     r".{0,80}\b(?:disabled|removed|hidden|deleted|blocked)\b.{0,60}\b(?:report|flag|moderat)",
-    r"(?:dieser|dieses) (?:kommentar|bild|beitrag|foto)\b.{0,60}\b(?:entfernt|gelöscht|deaktiviert|gesperrt)\b",
-    r"(?:ce|cette) (?:commentaire|image|photo|contribution)\b.{0,60}\b(?:supprimée?|masquée?|désactivée?)\b",
-    r"(?:este|esta) (?:comentario|imagen|foto)\b.{0,60}\b(?:eliminad[oa]|ocultad[oa]|desactivad[oa])\b",
-    r"تم (?:حذف|إخفاء|حجب) (?:هذا |هذه )?(?:التعليق|الصورة)|(?:комментарий|изображение)\b.{0,40}\bудален",
+    r"(?:dieser|dieses) (?:kommentar|bild|beitrag|foto)\b.{0,60}"
+    r"\b(?:entfernt|gelöscht|deaktiviert|gesperrt)\b",
+    r"(?:ce|cette) (?:commentaire|image|photo|contribution)\b.{0,60}"
+    r"\b(?:supprimée?|masquée?|désactivée?)\b",
+    r"(?:este|esta) (?:comentario|imagen|foto)\b.{0,60}"
+    r"\b(?:eliminad[oa]|ocultad[oa]|desactivad[oa])\b",
+    r"تم (?:حذف|إخفاء|حجب) (?:هذا |هذه )?(?:التعليق|الصورة)",
+    r"(?:комментарий|изображение)\b.{0,40}\bудален",
     # copyright lines
     r"(?:©|\(c\)|copyright)\s*\d{4}\b",
 ]
@@ -127,11 +137,14 @@ _COMMENT_WORD = regex.compile(
 )
 _READER_OPENER = regex.compile(
     r"^(?:please|bitte|veuillez|merci de|por favor|يرجى|الرجاء|пожалуйста"
-    r"|to (?:comment|post a comment|join the discussion)|um (?:zu )?(?:kommentieren|mitzudiskutieren)"
-    r"|pour (?:commenter|réagir)|para comentar|للتعليق|чтобы (?:оставить|написать|прокомментировать)"
-    r"|you (?:must|need to) (?:be )?(?:log|sign|regist)|sie müssen (?:sich )?(?:anmelden|eingeloggt)"
+    r"|to (?:comment|post a comment|join the discussion)"
+    r"|um (?:zu )?(?:kommentieren|mitzudiskutieren)|pour (?:commenter|réagir)|para comentar"
+    r"|للتعليق|чтобы (?:оставить|написать|прокомментировать)"
+    r"|you (?:must|need to) (?:be )?(?:log|sign|regist)"
+    r"|sie müssen (?:sich )?(?:anmelden|eingeloggt)"
     r"|vous devez (?:être )?(?:connecté|inscrit)|debes (?:iniciar|registrarte)"
-    r"|be the first|seien sie (?:der|die) erste|sei (?:der|die) erste|soyez le premier|sé el primero"
+    r"|be the first|seien sie (?:der|die) erste|sei (?:der|die) erste|soyez le premier"
+    r"|sé el primero"
     r"|كن أول|будьте первым|log ?in|sign ?in|melden sie sich an|connectez-vous|inicia sesión"
     r"|سجل (?:الدخول|دخولك)|войдите|join the (?:discussion|conversation)|diskutieren sie mit)\b",
     _FLAGS,

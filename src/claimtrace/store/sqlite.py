@@ -204,6 +204,15 @@ class SQLiteStore:
         for row in self.db.execute("SELECT record FROM documents ORDER BY id"):
             yield Document.from_dict(json.loads(row["record"]))
 
+    def list_documents(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        rows = self.db.execute(
+            "SELECT d.id, d.title, d.language, d.languages, d.published, d.outlet,"
+            " (SELECT COUNT(*) FROM sources s WHERE s.document_id = d.id) AS sources"
+            " FROM documents d ORDER BY d.published IS NULL, d.published, d.id LIMIT ? OFFSET ?",
+            (limit, offset),
+        ).fetchall()
+        return [{**dict(row), "languages": json.loads(row["languages"])} for row in rows]
+
     def original(self, sha256: str) -> bytes:
         row = self.db.execute(
             "SELECT content FROM originals WHERE sha256 = ?", (sha256,)
