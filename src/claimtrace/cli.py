@@ -146,9 +146,11 @@ def documents_(db: str | None, as_json: bool, limit: int, offset: int) -> None:
         return
     for row in rows:
         langs = "+".join(row["languages"]) or "?"
+        outlet = safe(row["outlet"] or "")[:22]
+        title = safe(row["title"]) or "(untitled)"
         click.echo(
             f"{row['id']}  {langs:<6} {row['published'] or '':<16.16} "
-            f"{safe(row['outlet'] or '')[:22]:<22}  {row['sources']}  {safe(row['title']) or '(untitled)'}"
+            f"{outlet:<22}  {row['sources']}  {title}"
         )
 
 
