@@ -305,6 +305,22 @@ def test_caption_only_next_to_a_credit() -> None:
     assert "A quiet street at dawn" in result.text.split("\n\n")
 
 
+def test_caption_between_prose_lines_without_blanks() -> None:
+    raw = _article(PROSE_EN, "Foto: imago images/Müller", "Ein ausgetrockneter See", PROSE_EN_2)
+    result = clean_text(raw)
+    assert result.removed == (
+        ("Foto: imago images/Müller", "photo-credit"),
+        ("Ein ausgetrockneter See", "caption"),
+    )
+    assert result.text == f"{PROSE_EN}\n\n{PROSE_EN_2}"
+
+
+def test_line_below_an_opening_credit_stays_the_title() -> None:
+    result = clean_text(_article("Foto: dpa", "Bridge opening delayed", "", PROSE_EN))
+    assert result.title == "Bridge opening delayed"
+    assert result.removed == (("Foto: dpa", "photo-credit"),)
+
+
 def test_language_link_by_script_alone() -> None:
     raw = _article("Διαβάστε στα ελληνικά", "", PROSE_EN, PROSE_EN_2)
     result = clean_text(raw)

@@ -159,14 +159,23 @@ def _edge(lines: list[str], i: int, dropped: dict[int, str]) -> bool:
 
 
 def _mark_captions(lines: list[str], dropped: dict[int, str]) -> None:
-    """Drop a short label standing alone with a credit line, before or after it."""
-    credits = [i for i, reason in dropped.items() if reason == "photo-credit"]
+    """Drop a short label standing with a credit line, directly before or after it.
+
+    The label must be set apart from other short lines (an edge or prose
+    beyond it), and a label right below a credit that opens the page is left
+    alone: there it is more likely the headline than a caption.
+    """
+    credits = sorted(i for i, reason in dropped.items() if reason == "photo-credit")
+    first_content = next((i for i, line in enumerate(lines) if line and i not in dropped), None)
     for i in credits:
         for j, beyond in ((i - 1, i - 2), (i + 1, i + 2)):
-            if _edge(lines, j, dropped) or not _edge(lines, beyond, dropped):
+            if _edge(lines, j, dropped) or not is_caption_shaped(lines[j]):
                 continue
-            if is_caption_shaped(lines[j]):
-                dropped[j] = "caption"
+            if not (_edge(lines, beyond, dropped) or looks_like_prose(lines[beyond])):
+                continue
+            if j > i and j == first_content:
+                continue
+            dropped[j] = "caption"
 
 
 def _mark_foreign_links(lines: list[str], dropped: dict[int, str]) -> None:
