@@ -420,3 +420,21 @@ def test_removed_reasons_are_known() -> None:
     for name in FIXTURES:
         raw = (FIXTURE_DIR / f"{name}.txt").read_text(encoding="utf-8")
         assert {why for _, why in clean_text(raw).removed} <= REASONS
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Bitte melden Sie sich an, um einen Kommentar zu schreiben.",
+        "Please log in, or register, to post a comment on this story.",
+        "Veuillez vous connecter, s'il vous plaît, pour laisser un commentaire.",
+    ],
+)
+def test_reader_addressed_comment_prompt_in_sentence_form(prompt: str) -> None:
+    body = (
+        "Die Behörden bestätigten am Montag, dass die Brücke wegen Schäden gesperrt bleibt. "
+        "Ein Gutachten soll bis Ende des Monats vorliegen."
+    )
+    cleaned = clean_text(f"{body}\n\n{prompt}")
+    assert cleaned.text == body
+    assert (prompt, "ui-prompt") in cleaned.removed

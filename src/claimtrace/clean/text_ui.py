@@ -194,9 +194,11 @@ def is_ui_prompt(line: str) -> bool:
         return True
     if _RIGHTS.search(core) and n <= LEAD_MAX_WORDS:
         return True
-    if n <= LEAD_MAX_WORDS and not _reads_as_sentence(core, line):
-        if _LEAD.match(core):
-            return True
+    if n <= LEAD_MAX_WORDS:
+        # a line that opens by addressing the reader about commenting is a prompt even
+        # when it is a full sentence ("Bitte melden Sie sich an, um ... zu kommentieren.")
         if _COMMENT_WORD.search(core) and _READER_OPENER.match(core):
+            return True
+        if _LEAD.match(core) and not _reads_as_sentence(core, line):
             return True
     return n <= COOKIE_MAX_WORDS and bool(_COOKIE.search(core) and _SITE_VOICE.search(core))
