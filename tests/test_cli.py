@@ -80,3 +80,15 @@ def test_terminal_control_sequences_are_stripped(tmp_path: Path) -> None:
     hit = json.loads(runner.invoke(main, ["search", "reservoir", "--db", db, "--json"]).output)[0]
     out = runner.invoke(main, ["show", hit["document_id"], "--db", db]).output
     assert "\x1b" not in out
+
+
+def test_stdin_input(tmp_path: Path) -> None:
+    db = str(tmp_path / "s.db")
+    feed = "\n".join(
+        json.dumps({"id": str(i), "text": t}) for i, t in enumerate([ARTICLE_EN, ARTICLE_DE])
+    )
+    result = CliRunner().invoke(main, ["ingest", "-", "--db", db], input=feed)
+    assert result.exit_code == 0 and "2 added" in result.output, result.output
+    with sqlite3.connect(db) as conn:
+        keys = sorted(r[0] for r in conn.execute("SELECT key FROM sources"))
+    assert keys == ["<stdin>#id=0", "<stdin>#id=1"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -57,9 +58,17 @@ def _walk(root: Path) -> Iterator[Path | Failure]:
             yield path.absolute()
 
 
+STDIN = "-"
+
+
 def read_inputs(
     paths: Iterable[str | Path], max_bytes: int, exclude: frozenset[Path] = frozenset()
 ) -> Iterator[Item]:
+    """Every record below ``paths``; ``-`` reads one input (any format but WARC) from stdin."""
+    paths = list(paths)
+    if STDIN in paths:
+        paths.remove(STDIN)
+        yield from _read_stdin(max_bytes)
     for entry in iter_files(paths, exclude):
         if isinstance(entry, Failure):
             yield entry
@@ -68,6 +77,18 @@ def read_inputs(
             yield from read_file(entry, max_bytes)
         except OSError as exc:
             yield Failure(str(entry), "read", exc.strerror or str(exc))
+
+
+def _read_stdin(max_bytes: int) -> Iterator[Item]:
+    data = sys.stdin.buffer.read(max_bytes + 1)
+    if not data.strip():
+        yield Failure("<stdin>", "read", "empty input")
+    elif sniff(data[:_HEAD]) == "gzip":
+        yield from _read_gzip(Path("<stdin>"), data, max_bytes)
+    elif sniff(data[:_HEAD]) == "jsonl":
+        yield from read_jsonl(Path("<stdin>"), max_bytes, data=data)
+    else:
+        yield from pages_from_bytes("<stdin>", "<stdin>", data, max_bytes)
 
 
 def read_file(path: Path, max_bytes: int) -> Iterator[Item]:
