@@ -323,23 +323,34 @@ def _rounded(metrics: dict[str, float]) -> dict[str, float]:
     return {k: round(v, 4) for k, v in metrics.items()}
 
 
-def cleaner_effect(results: list[PageResult]) -> dict[str, int]:
+def cleaner_effect(results: list[PageResult]) -> dict[str, Any]:
     """Snippets present in the extractor output before clean_text but gone after it.
 
     Counted on title+text (a headline lifted into the title is not lost) and only over the
     pages where claimtrace did not crash, so a crashing cleaner does not read as a lossy one.
     """
-    pages = lost = dropped = 0
+    pages = dropped = 0
+    lost: list[dict[str, Any]] = []
     for result in results:
         if result.outputs[TITLE_TEXT].error is not None:
             continue
         after = result.scores[TITLE_TEXT]
         pages += 1
-        lost += sum(1 for s in after.missed if s in result.in_pre_clean)
+        lost += [_lost_entry(result, s) for s in after.missed if s in result.in_pre_clean]
         dropped += sum(
             1 for s in result.page.without if s in result.in_pre_clean and s not in after.extra
         )
-    return {"pages": pages, "gold_snippets_lost": lost, "boilerplate_snippets_removed": dropped}
+    return {
+        "pages": pages,
+        "gold_snippets_lost": len(lost),
+        "boilerplate_snippets_removed": dropped,
+        "lost": lost[:MAX_GAP_PAGES],
+    }
+
+
+def _lost_entry(result: PageResult, snippet: str) -> dict[str, Any]:
+    hits = [h for h in result.removed_hits if h["snippet"] == snippet]
+    return {"file": result.page.file, "snippet": snippet, "cleaner_removed": hits}
 
 
 def gap_pages(results: list[PageResult]) -> dict[str, Any]:
@@ -358,6 +369,7 @@ def gap_pages(results: list[PageResult]) -> dict[str, Any]:
 def _gap_entry(result: PageResult) -> dict[str, Any]:
     ours, bare = result.scores[GAP_SYSTEM], result.scores[BARE]
     output = result.outputs[GAP_SYSTEM]
+    via_title = set(ours.extra) - set(result.scores[CLAIMTRACE].extra)
     return {
         "file": result.page.file,
         "url": result.page.url,
@@ -368,7 +380,12 @@ def _gap_entry(result: PageResult) -> dict[str, Any]:
             for s in ours.missed
         ],
         "extra": [
-            _snippet(s, {"also_in_bare_trafilatura": s in bare.extra}, result) for s in ours.extra
+            _snippet(
+                s,
+                {"also_in_bare_trafilatura": s in bare.extra, "only_via_title": s in via_title},
+                result,
+            )
+            for s in ours.extra
         ],
         "cleaner_removed": list(result.removed_hits),
         "claimtrace_error": output.error or output.note,
@@ -410,12 +427,15 @@ def print_languages(by_lang: dict[str, dict[str, Any]]) -> None:
         print(f"  {lang:<8} {row['pages']:4d} pages  {cells}")
 
 
-def print_gap(gap: dict[str, Any], effect: dict[str, int]) -> None:
+def print_gap(gap: dict[str, Any], effect: dict[str, Any]) -> None:
     print(
         f"clean_text effect over {effect['pages']} pages where claimtrace ran: "
         f"{effect['gold_snippets_lost']} gold snippets lost, "
         f"{effect['boilerplate_snippets_removed']} boilerplate snippets removed"
     )
+    for entry in effect["lost"]:
+        whys = sorted({hit["why"] for hit in entry["cleaner_removed"]}) or ["?"]
+        print(f"  lost in {entry['file']}: {entry['snippet']!r} (removed as {', '.join(whys)})")
     print(
         f"pages where {GAP_SYSTEM} is worse than {BARE}: {gap['worse_pages']} "
         f"(better: {gap['better_pages']}); first {len(gap['pages'])} in the JSON"
