@@ -438,3 +438,22 @@ def test_reader_addressed_comment_prompt_in_sentence_form(prompt: str) -> None:
     cleaned = clean_text(f"{body}\n\n{prompt}")
     assert cleaned.text == body
     assert (prompt, "ui-prompt") in cleaned.removed
+
+
+def test_bullet_list_inside_article_is_not_a_ticker() -> None:
+    body = (
+        "Für das Windlicht braucht ihr nicht viel, und die Kinder können fast alles allein.\n\n"
+        "Ihr braucht: Schere • Wasserfarben • Pinsel • Kleber • 1 Wasserglas • Transparentpapier\n\n"
+        "Zuerst schneidet ihr das Papier in Streifen und klebt sie rund um das Glas."
+    )
+    assert clean_text(body).text == body
+
+
+def test_bullet_separated_headlines_are_a_ticker() -> None:
+    ticker = (
+        "Parliament passes budget after long night • Storm warning for the northern coast • "
+        "Rail strike ends after three days • Central bank holds rates steady"
+    )
+    body = "The council met on Monday to discuss the new harbour plan, officials said."
+    cleaned = clean_text(f"{ticker}\n\n{body}")
+    assert cleaned.text == body and cleaned.removed[0][1] == "ticker"

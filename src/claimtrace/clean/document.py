@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from claimtrace.clean.dates import normalise_date
@@ -74,7 +75,8 @@ def split_paragraphs(text: str) -> list[str]:
 
 
 def _assemble(raw: RawPage, cleaned: CleanedText, extractor: str, config: Config) -> Document:
-    parts = split_paragraphs(_CONTROL.sub("", cleaned.text))
+    # NFC: one form for every character, so search, ids and offsets agree across sources
+    parts = split_paragraphs(unicodedata.normalize("NFC", _CONTROL.sub("", cleaned.text)))
     text = "\n\n".join(parts)
     codes = tuple(c.strip() for c in config.languages.split(",") if c.strip())
     langs, main, present = paragraph_languages(parts, codes, hint=raw.language)

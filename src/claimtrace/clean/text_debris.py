@@ -30,6 +30,10 @@ _FLAGS = regex.IGNORECASE | regex.VERSION1
 
 # Tickers glue headlines together with wide gaps or bullets; prose never does.
 _TICKER_GAP = regex.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]{2,}|\t|\s[|•·◆■▪]\s")
+_WIDE_GAP = regex.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u3000]{2,}|\t")
+# Bullets also separate list items inside articles ("Ihr braucht: Schere • Kleber • ..."):
+# a bullet-only line is a ticker when its segments are headline-long, not one-word items.
+BULLET_TICKER_MIN_MEDIAN_WORDS = 3
 _NAV_GAP = regex.compile(r"\s+[|•·›»>/]\s+")
 TICKER_MIN_SEGMENTS = 4
 TICKER_MIN_CHARS = 80
@@ -71,6 +75,10 @@ def is_ticker(line: str) -> bool:
         return False
     if any(word_count(s) > TICKER_MAX_SEGMENT_WORDS for s in segments):
         return False
+    if not _WIDE_GAP.search(line):
+        lengths = sorted(word_count(s) for s in segments)
+        if lengths[len(lengths) // 2] < BULLET_TICKER_MIN_MEDIAN_WORDS:
+            return False
     # Headlines carry no final full stop, and each starts a fresh phrase; prose
     # with stray double spaces has fragments ending in "." or starting lowercase.
     punctuated = sum(1 for s in segments if ends_sentence(s) and not s.endswith("?"))
@@ -124,8 +132,6 @@ def context_free_reason(line: str, raw: str) -> str | None:
     """
     if is_ticker(raw.strip()):
         return "ticker"
-    if is_navigation(line):
-        return "navigation"
     if is_ui_prompt(line):
         return "ui-prompt"
     if is_photo_credit(line):
@@ -213,6 +219,17 @@ def find_debris(lines: list[str], raw_lines: list[str]) -> dict[int, str]:
             reason = context_free_reason(line, raw)
             if reason:
                 dropped[i] = reason
+    _mark_navigation(lines, dropped)
     _mark_captions(lines, dropped)
     _mark_foreign_links(lines, dropped)
     return dropped
+
+
+def _mark_navigation(lines: list[str], dropped: dict[int, str]) -> None:
+    """Menus and breadcrumbs stand above or below the article; inside it, such a line is a
+    list ("Zutaten: Mehl • Zucker • Eier")."""
+    bounds = prose_bounds(lines, dropped)
+    for i, line in enumerate(lines):
+        inside = bounds is not None and bounds[0] < i < bounds[1]
+        if line and i not in dropped and not inside and is_navigation(line):
+            dropped[i] = "navigation"
