@@ -443,7 +443,7 @@ def test_reader_addressed_comment_prompt_in_sentence_form(prompt: str) -> None:
 def test_bullet_list_inside_article_is_not_a_ticker() -> None:
     body = (
         "Für das Windlicht braucht ihr nicht viel, und die Kinder können fast alles allein.\n\n"
-        "Ihr braucht: Schere • Wasserfarben • Pinsel • Kleber • 1 Wasserglas • Transparentpapier\n\n"
+        "Ihr braucht: Schere • Wasserfarben • Pinsel • Kleber • 1 Wasserglas • Seidenpapier\n\n"
         "Zuerst schneidet ihr das Papier in Streifen und klebt sie rund um das Glas."
     )
     assert clean_text(body).text == body
