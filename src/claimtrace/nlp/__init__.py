@@ -1,0 +1,1 @@
+"""Language analysis of documents: sentences, entities, attributions, claims, times."""
