@@ -42,7 +42,7 @@ def test_interrupted_ingest_resumes_exactly_once(tmp_path: Path, config: Config)
     corpus.mkdir()
     rng = random.Random(7)
     words = ARTICLE_EN.split()
-    for i in range(60):  # more than one commit batch; shuffled words make distinct texts
+    for i in range(100):  # several commit batches; shuffled words make distinct texts
         rng.shuffle(words)
         (corpus / f"{i:03d}.txt").write_text(" ".join(words))
     seen = []
@@ -55,11 +55,11 @@ def test_interrupted_ingest_resumes_exactly_once(tmp_path: Path, config: Config)
     with pytest.raises(KeyboardInterrupt):
         api.ingest([corpus], config=config, on_item=crash_midway)
     partial = _count(config, "documents")
-    assert 0 < partial < 60, "whole batches before the crash were committed"
+    assert 0 < partial < 100, "whole batches before the crash were committed"
     api.ingest([corpus], config=config)
-    assert _count(config, "documents") == 60
-    assert _count(config, "sources") == 60
-    assert _count(config, "documents_fts") == 60
+    assert _count(config, "documents") == 100
+    assert _count(config, "sources") == 100
+    assert _count(config, "documents_fts") == 100
 
 
 def test_exact_duplicate_is_one_document_with_two_sources(tmp_path: Path, config: Config) -> None:
@@ -107,3 +107,15 @@ def test_original_bytes_are_kept(tmp_path: Path, config: Config) -> None:
     with opened(config=config) as store:
         [source] = store.sources_of(doc_id)
         assert store.original(source.sha256) == raw
+
+
+def test_process_executor_gives_the_same_store(tmp_path: Path) -> None:
+    from claimtrace.config import load_config
+
+    corpus = _corpus(tmp_path, count=8)
+    serial = load_config(db=str(tmp_path / "serial.db"))
+    parallel = load_config(db=str(tmp_path / "parallel.db"), executor="processes", workers=2)
+    first = api.ingest([corpus], config=serial)
+    second = api.ingest([corpus], config=parallel)
+    assert sorted(first.added) == sorted(second.added) and len(first.added) == 4
+    assert sorted(first.duplicates) == sorted(second.duplicates)

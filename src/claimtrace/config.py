@@ -42,6 +42,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("minhash_permutations", 128, "MinHash permutations for near-duplicate detection."),
     Setting(
+        "executor",
+        "serial",
+        "Where cleaning runs: 'serial' (this process) or 'processes' (local worker processes).",
+    ),
+    Setting("workers", 0, "Worker processes for executor 'processes' (0: one per CPU)."),
+    Setting(
         "html_extractor",
         "claimtrace",
         "HTML main-text extractor: 'claimtrace' (trafilatura + debris cleaning) or 'trafilatura'.",
@@ -56,8 +62,9 @@ class Config:
     values: dict[str, Any]
 
     def __getattr__(self, name: str) -> Any:
+        # via __dict__, so that unpickling (before "values" exists) cannot recurse
         try:
-            return self.values[name]
+            return self.__dict__["values"][name]
         except KeyError:
             raise AttributeError(name) from None
 

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from pathlib import Path
 
 from claimtrace.clean import build_document
 from claimtrace.clean.fingerprint import Fingerprint, fingerprint
 from claimtrace.config import Config
+from claimtrace.executors import Mapper, make_executor
 from claimtrace.ingest import read_inputs
 from claimtrace.records import Document, Failure, IngestSummary, RawPage
 from claimtrace.store.base import Store
 
-BATCH = 25
+BATCH = 32
 
 
 @dataclass
@@ -43,16 +45,13 @@ def run_ingest(
 ) -> IngestSummary:
     tally = _Tally()
     items = iter(read_inputs(paths, config.max_record_bytes, _store_files(config.db)))
-    while True:
-        handled = 0
-        with store.transaction():
-            for item in islice(items, BATCH):
-                _handle(item, store, config, tally)
-                handled += 1
-                if on_item is not None:
+    with make_executor(config) as mapper:
+        while batch := list(islice(items, BATCH)):
+            with store.transaction():
+                _handle_batch(batch, store, config, tally, mapper)
+            if on_item is not None:
+                for item in batch:
                     on_item(item.source)
-        if handled < BATCH:
-            break
     return tally.summary()
 
 
@@ -63,24 +62,33 @@ def _store_files(db: str) -> frozenset[Path]:
     )
 
 
-def _handle(item: RawPage | Failure, store: Store, config: Config, tally: _Tally) -> None:
-    if isinstance(item, Failure):
-        _fail(item, store, tally)
-        return
-    if store.source_seen(item.source, item.sha256):
-        tally.skipped.append(item.source)
-        return
-    for warning in item.warnings:
-        _fail(Failure(item.source, "decode", warning, "warning"), store, tally)
+def _handle_batch(
+    batch: list[RawPage | Failure], store: Store, config: Config, tally: _Tally, mapper: Mapper
+) -> None:
+    pages: list[RawPage] = []
+    for item in batch:
+        if isinstance(item, Failure):
+            _fail(item, store, tally)
+        elif store.source_seen(item.source, item.sha256):
+            tally.skipped.append(item.source)
+        else:
+            pages.append(item)
+    built = mapper(partial(build_safely, config=config), pages)
+    for page, result in zip(pages, built, strict=True):
+        for warning in page.warnings:
+            _fail(Failure(page.source, "decode", warning, "warning"), store, tally)
+        if isinstance(result, Failure):
+            _fail(result, store, tally)
+        else:
+            _store_document(page, result, store, config, tally)
+
+
+def build_safely(page: RawPage, config: Config) -> Document | Failure:
     try:
-        built = build_document(item, config)
+        return build_document(page, config)
     except (ValueError, TypeError, LookupError, RecursionError) as exc:
         # library parsers raise these on pathological input; one bad page must not stop a batch
-        built = Failure(item.source, "extract", f"{type(exc).__name__}: {exc}")
-    if isinstance(built, Failure):
-        _fail(built, store, tally)
-        return
-    _store_document(item, built, store, config, tally)
+        return Failure(page.source, "extract", f"{type(exc).__name__}: {exc}")
 
 
 def _store_document(
