@@ -55,10 +55,15 @@ def main() -> None:
 @db_option
 @json_option
 @click.option("--strict", is_flag=True, help="Exit with status 1 if any input failed.")
+@click.option("--workers", type=int, default=None, help="Clean in N local worker processes.")
 @friendly_errors
-def ingest(paths: tuple[str, ...], db: str | None, as_json: bool, strict: bool) -> None:
+def ingest(
+    paths: tuple[str, ...], db: str | None, as_json: bool, strict: bool, workers: int | None
+) -> None:
     """Read files, folders, JSONL, JSON and WARC archives into the store."""
     config = load_config(db=db)
+    if workers and workers > 1:
+        config = config.with_overrides(executor="processes", workers=workers)
     with tqdm(desc="ingest", unit=" records", disable=None, file=sys.stderr) as bar:
         summary = api.ingest(paths, config=config, on_item=lambda _s: bar.update())
     if as_json:
