@@ -1,0 +1,1 @@
+"""Curated data files shipped with claimtrace (gazetteer regions, actor table)."""

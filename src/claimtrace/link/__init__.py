@@ -1,0 +1,1 @@
+"""Linking: name normalisation, the offline gazetteer, and the curated actor table."""
