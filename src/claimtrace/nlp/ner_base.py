@@ -1,0 +1,75 @@
+"""What every NER backend provides, and helpers the backends share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import NamedTuple, Protocol
+
+
+class Span(NamedTuple):
+    """A mention found by a backend: character offsets into the text it was given."""
+
+    start: int
+    end: int
+    label: str  # one of LABELS
+
+
+LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "EVENT", "OTHER")
+
+
+class NerBackend(Protocol):
+    """A named-entity recogniser for one or more languages.
+
+    ``extract`` takes a batch of texts in ``language`` and returns, per text, its spans with
+    offsets into that text. A backend is built once per process and must be reusable.
+    """
+
+    name: str
+
+    def extract(self, texts: Sequence[str], language: str) -> list[list[Span]]: ...
+
+
+def chunks(text: str, limit: int) -> Iterator[tuple[int, str]]:
+    """``text`` cut into pieces of at most ``limit`` characters, each with its start offset.
+
+    Cuts fall on a paragraph break, else a line break, else a sentence end, else a space,
+    in the last half of the window, so no mention is split except in pathological text.
+    """
+    start = 0
+    while len(text) - start > limit:
+        window = text[start : start + limit]
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            pos = window.rfind(sep, limit // 2)
+            if pos > 0:
+                cut = pos + len(sep)
+                break
+        if cut <= 0:
+            cut = limit
+        yield start, text[start : start + cut]
+        start += cut
+    if start < len(text):
+        yield start, text[start:]
+
+
+def drop_overlaps(spans: list[Span]) -> list[Span]:
+    """Spans sorted by start, keeping the longer (then earlier) of any two that overlap."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start)):
+        if all(span.end <= other.start or span.start >= other.end for other in kept):
+            kept.append(span)
+    return sorted(kept)
+
+
+def trim(text: str, span: Span) -> Span | None:
+    """The span without surrounding whitespace and punctuation; None when nothing is left."""
+    start, end = span.start, span.end
+    strip = " \t\r\n.,;:!?()[]{}\"'«»„“”‘’‚‹›"
+    while start < end and text[start] in strip:
+        start += 1
+    while end > start and text[end - 1] in strip:
+        # keep the period of an abbreviation such as "U.S." or "Corp."
+        if text[end - 1] == "." and end - start > 2 and text[end - 3 : end - 1].count(".") > 0:
+            break
+        end -= 1
+    return Span(start, end, span.label) if end > start else None
