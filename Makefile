@@ -23,7 +23,9 @@ demo: install
 	@mkdir -p demo
 	@rm -f $(DB) $(DB)-wal $(DB)-shm
 	$(BIN)/claimtrace ingest samples/corpus/ --db $(DB)
+	$(BIN)/claimtrace analyse --db $(DB)
 	$(BIN)/claimtrace documents --db $(DB)
+	$(BIN)/claimtrace entities --db $(DB) --limit 15
 	$(BIN)/claimtrace stats --db $(DB)
 	$(BIN)/claimtrace search "turbine" --db $(DB)
 	$(BIN)/claimtrace show "$$($(BIN)/claimtrace search Staudamm --db $(DB) --json --limit 1 \

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from claimtrace.config import Config, load_config
-from claimtrace.pipeline import run_ingest
+from claimtrace.pipeline import run_analyse, run_ingest
 from claimtrace.records import Document, IngestSummary
 from claimtrace.store import SearchHit, Store, open_store
 
@@ -46,20 +46,55 @@ def search(
         return store.search(query, limit=limit, language=language)
 
 
+def analyse(
+    db: str | Path | None = None,
+    config: Config | None = None,
+    on_item: Callable[[str], None] | None = None,
+) -> list[str]:
+    """Find sentences, entities (linked to actors and places) and times in every document
+    not analysed yet; returns the ids analysed."""
+    config = config or load_config()
+    with opened(db, config) as store:
+        return run_analyse(store, config, on_item)
+
+
+def entities(
+    db: str | Path | None = None,
+    kind: str | None = None,
+    language: str | None = None,
+    limit: int = 100,
+) -> list[dict[str, Any]]:
+    """Actors and places with mention counts per language, most mentioned first."""
+    with opened(db) as store:
+        return store.entities(kind, language, limit)
+
+
 @dataclass(frozen=True)
 class DocumentView:
     document: Document
     sources: list[dict[str, Any]]
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    times: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        return {**self.document.to_dict(), "sources": self.sources}
+        return {
+            **self.document.to_dict(),
+            "sources": self.sources,
+            "mentions": self.mentions,
+            "times": self.times,
+        }
 
 
 def show(document_id: str, db: str | Path | None = None) -> DocumentView:
     """One document with every source it was found in (an id prefix is enough)."""
     with opened(db) as store:
         doc = store.get_document(document_id)
-        return DocumentView(doc, [s.to_dict() for s in store.sources_of(doc.id)])
+        return DocumentView(
+            doc,
+            [s.to_dict() for s in store.sources_of(doc.id)],
+            store.document_mentions(doc.id),
+            store.document_times(doc.id),
+        )
 
 
 def documents(

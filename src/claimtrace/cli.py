@@ -84,6 +84,46 @@ def ingest(
 
 
 @main.command()
+@db_option
+@json_option
+@friendly_errors
+def analyse(db: str | None, as_json: bool) -> None:
+    """Find sentences, entities (linked to actors and places) and times in new documents."""
+    config = load_config(db=db)
+    with tqdm(desc="analyse", unit=" docs", disable=None, file=sys.stderr) as bar:
+        done = api.analyse(config=config, on_item=lambda _d: bar.update())
+    if as_json:
+        emit_json({"analysed": done})
+    else:
+        click.echo(f"{len(done)} document(s) analysed -> {config.db}")
+
+
+@main.command()
+@db_option
+@json_option
+@click.option("--type", "kind", default=None, help="Only this type: place, state, person, ...")
+@click.option("--lang", default=None, help="Only mentions in this language.")
+@click.option("--limit", default=50, show_default=True)
+@friendly_errors
+def entities(db: str | None, as_json: bool, kind: str | None, lang: str | None, limit: int) -> None:
+    """Actors and places with mention counts per language and document."""
+    rows = api.entities(db=db, kind=kind, language=lang, limit=limit)
+    if as_json:
+        emit_json(rows)
+        return
+    if not rows:
+        click.echo("no entities (run `claimtrace analyse` first)")
+    for row in rows:
+        langs = ", ".join(f"{k} {v}" for k, v in sorted(row["by_language"].items()))
+        where = f" @ {row['lat']:.3f},{row['lon']:.3f}" if row.get("lat") is not None else ""
+        forms = safe(" | ".join(row["forms"][:6]))
+        click.echo(
+            f"{row['mentions']:>4}  {safe(row['name'])} [{row['type']}]{where}  "
+            f"({langs}; {row['documents']} doc)  {forms}"
+        )
+
+
+@main.command()
 @click.argument("query")
 @db_option
 @json_option
@@ -132,6 +172,16 @@ def show(document_id: str, db: str | None, as_json: bool) -> None:
         click.echo(f"{'source':>10}: {safe(source['key'])} [{source['relation']}{extra}]")
     for line, why in doc.removed:
         click.echo(f"{'removed':>10}: [{why}] {safe(line)[:100]}")
+    linked: dict[str, set[str]] = {}
+    for m in view.mentions:
+        target = m["actor"] or m["place"]
+        if target:
+            linked.setdefault(target, set()).add(m["text"])
+    for target, forms in sorted(linked.items()):
+        click.echo(f"{'entity':>10}: {safe(target)} <- {safe(' | '.join(sorted(forms)))}")
+    for t in view.times:
+        value = t["value"] or f"{t['range_start']}..{t['range_end']}"
+        click.echo(f"{'time':>10}: {safe(t['text'])} = {value}")
     click.echo()
     for paragraph, text in zip(doc.paragraphs, doc.paragraph_texts(), strict=True):
         click.echo(f"[{paragraph.language or '?'}] {safe(text)}\n")

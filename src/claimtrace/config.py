@@ -42,6 +42,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("minhash_permutations", 128, "MinHash permutations for near-duplicate detection."),
     Setting(
+        "ner_backends",
+        "",
+        "NER backend per language, e.g. 'en=spacy:en_core_web_md,ru=natasha,*=rules' "
+        "(empty: the defaults in nlp/entities.py).",
+    ),
+    Setting(
         "executor",
         "serial",
         "Where cleaning runs: 'serial' (this process) or 'processes' (local worker processes).",

@@ -124,3 +124,18 @@ def _near_duplicate(
 def _fail(failure: Failure, store: Store, tally: _Tally) -> None:
     store.record_failure(failure)
     tally.failures.append(failure)
+
+
+def run_analyse(
+    store: Store, config: Config, on_item: Callable[[str], None] | None = None
+) -> list[str]:
+    """Analyse every document not yet analysed by this version; returns their ids."""
+    from claimtrace.nlp.analyse import ANALYSIS_VERSION, analyse_document
+
+    pending = store.documents_to_analyse(ANALYSIS_VERSION)
+    for doc_id in pending:
+        analysis = analyse_document(store.get_document(doc_id), config.ner_backends or None)
+        store.save_analysis(analysis)
+        if on_item is not None:
+            on_item(doc_id)
+    return pending

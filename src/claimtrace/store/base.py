@@ -7,6 +7,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from claimtrace.nlp.analyse import Analysis
 from claimtrace.records import Document, Failure, RawPage, Source
 
 
@@ -56,6 +57,18 @@ class Store(Protocol):
     def search(
         self, query: str, limit: int = 20, language: str | None = None
     ) -> list[SearchHit]: ...
+
+    def documents_to_analyse(self, version: str) -> list[str]: ...
+
+    def save_analysis(self, analysis: Analysis) -> None: ...
+
+    def entities(
+        self, kind: str | None = None, language: str | None = None, limit: int = 100
+    ) -> list[dict[str, Any]]: ...
+
+    def document_mentions(self, document_id: str) -> list[dict[str, Any]]: ...
+
+    def document_times(self, document_id: str) -> list[dict[str, Any]]: ...
 
     def failures(self, limit: int = 100) -> list[Failure]: ...
 

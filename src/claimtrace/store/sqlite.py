@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from claimtrace.errors import NotFoundError, StoreError
+from claimtrace.nlp.analyse import Analysis
 from claimtrace.records import Document, Failure, RawPage, Source
+from claimtrace.store import sqlite_analysis as analysis_sql
 from claimtrace.store.base import SearchHit
 from claimtrace.store.fts import build_query, stem_words
 
@@ -252,6 +254,26 @@ class SQLiteStore:
             )
             for row in rows
         ]  # fmt: skip
+
+    # -- analysis --------------------------------------------------------------------------
+
+    def documents_to_analyse(self, version: str) -> list[str]:
+        return analysis_sql.documents_to_analyse(self.db, version)
+
+    def save_analysis(self, analysis: Analysis) -> None:
+        with self.transaction():
+            analysis_sql.save_analysis(self.db, analysis)
+
+    def entities(
+        self, kind: str | None = None, language: str | None = None, limit: int = 100
+    ) -> list[dict[str, Any]]:
+        return analysis_sql.entity_rows(self.db, kind, language, limit)
+
+    def document_mentions(self, document_id: str) -> list[dict[str, Any]]:
+        return analysis_sql.document_mentions(self.db, document_id)
+
+    def document_times(self, document_id: str) -> list[dict[str, Any]]:
+        return analysis_sql.document_times(self.db, document_id)
 
     def failures(self, limit: int = 100) -> list[Failure]:
         rows = self.db.execute(
