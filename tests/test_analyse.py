@@ -88,3 +88,8 @@ def test_text_without_a_model_still_gets_entities(tmp_path: Path, language: str,
     view = api.show(doc_id, db=config.db)
     assert view.document.language == language
     assert view.mentions, "the rule fallback finds entities"
+
+
+def test_entity_document_counts_span_languages(seeds_db: str) -> None:
+    state = [e for e in api.entities(db=seeds_db, limit=500) if e["id"] == "actor:islamic-state"]
+    assert state[0]["documents"] == 5

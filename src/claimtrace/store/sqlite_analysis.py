@@ -70,14 +70,14 @@ def entity_rows(
     clause = (" AND " + " AND ".join(where)) if where else ""
     actors = db.execute(
         "SELECT a.id, a.name, a.type AS type, m.language, COUNT(*) AS n,"
-        " COUNT(DISTINCT m.document_id) AS docs, GROUP_CONCAT(DISTINCT m.text) AS forms"
+        " GROUP_CONCAT(DISTINCT m.document_id) AS docs, GROUP_CONCAT(DISTINCT m.text) AS forms"
         " FROM mentions m JOIN actors a ON a.id = m.actor_id"
         f" WHERE 1=1{clause} GROUP BY a.id, m.language",
         params,
     ).fetchall()
     places = db.execute(
         "SELECT p.id, p.name, 'place' AS type, m.language, COUNT(*) AS n,"
-        " COUNT(DISTINCT m.document_id) AS docs, GROUP_CONCAT(DISTINCT m.text) AS forms,"
+        " GROUP_CONCAT(DISTINCT m.document_id) AS docs, GROUP_CONCAT(DISTINCT m.text) AS forms,"
         " p.lat, p.lon, p.country FROM mentions m JOIN places p ON p.id = m.place_id"
         f" WHERE m.actor_id IS NULL{clause} GROUP BY p.id, m.language",
         params,
@@ -87,16 +87,16 @@ def entity_rows(
         entry = merged.setdefault(
             row["id"],
             {"id": row["id"], "name": row["name"], "type": row["type"], "mentions": 0,
-             "by_language": {}, "forms": set(), "documents": 0},
+             "by_language": {}, "forms": set(), "documents": set()},
         )  # fmt: skip
         entry["mentions"] += row["n"]
         entry["by_language"][row["language"] or "?"] = row["n"]
         entry["forms"].update((row["forms"] or "").split(","))
-        entry["documents"] = max(entry["documents"], row["docs"])
+        entry["documents"].update((row["docs"] or "").split(","))
         if row["type"] == "place":
             entry.update(lat=row["lat"], lon=row["lon"], country=row["country"])
     result = [
-        {**e, "forms": sorted(f for f in e["forms"] if f)}
+        {**e, "forms": sorted(f for f in e["forms"] if f), "documents": len(e["documents"])}
         for e in merged.values()
         if kind is None or e["type"] == kind
     ]
