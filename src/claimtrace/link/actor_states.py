@@ -13,27 +13,10 @@ from typing import Any
 
 from claimtrace.link.actor_files import curated_json
 from claimtrace.link.actor_model import Actor, Alias
+from claimtrace.link.gaz_sources import COUNTRY_NAME_LOCALES
 
-STATE_NAME_LOCALES = (
-    "en",
-    "de",
-    "fr",
-    "es",
-    "ar",
-    "ru",
-    "it",
-    "pt",
-    "nl",
-    "tr",
-    "fa",
-    "uk",
-    "pl",
-    "he",
-    "zh",
-    "ja",
-    "ku",
-    "ur",
-)
+# the same CLDR locales as the gazetteer's country names, so actors and places agree
+STATE_NAME_LOCALES = COUNTRY_NAME_LOCALES
 _NOT_STATES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AQ", "BV", "HM", "UM"})
 _TERRITORY = re.compile(r"^[A-Z]{2}$")
 
