@@ -195,13 +195,16 @@ def lookup(name: str, language: str | None = None) -> list[Place]:
 
 
 def resolve(
-    name: str, context_places: Sequence[Place] = (), language: str | None = None
+    name: str,
+    context_places: Sequence[Place] = (),
+    language: str | None = None,
+    max_strength: int | None = None,
 ) -> Place | None:
     """The place a name most likely means in a document whose other places are
     ``context_places``: among the strongest matches, one that is a context place, else one in
     the country (then the admin-1 region) of the most context places, else the first ranked."""
     found = candidates(name, language)
-    if not found:
+    if not found or (max_strength is not None and found[0].strength > max_strength):
         return None
     best = found[0].strength
     pool = [c for c in found if c.strength == best]

@@ -13,7 +13,7 @@ from typing import Any
 
 from claimtrace.link.actors import ActorTable, load_actor_table, unknown_actor_id
 from claimtrace.link.gaz_place import Place
-from claimtrace.link.gazetteer import candidates, resolve
+from claimtrace.link.gazetteer import resolve
 from claimtrace.nlp.entities import Mention, find_mentions
 from claimtrace.nlp.sentences import split_sentences
 from claimtrace.nlp.times import TimeExpression, find_times
@@ -22,6 +22,9 @@ from claimtrace.records import Document
 ANALYSIS_VERSION = "1"
 _PLACE_LABELS = {"GPE", "LOC"}
 _ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+# sound-skeleton matches ("Europe" ~ Erpe, "April" ~ Aprilia) are too loose for running
+# text: only spelling, stem and transliteration matches (strength 0-1) count
+_PLACE_STRENGTH = 1
 
 
 @dataclass(frozen=True)
@@ -94,24 +97,17 @@ def _maybe_place(m: Mention) -> bool:
     return m.label in _PLACE_LABELS or (m.backend == "rules" and m.label in {"PERSON", "OTHER"})
 
 
-def _spelled_like_a_place(name: str, language: str | None) -> bool:
-    # sound-skeleton matches ("Europe" ~ Erpe, "April" ~ Aprilia) are too loose for running
-    # text; only spelling, stem and transliteration matches count
-    found = candidates(name, language)
-    return bool(found) and found[0].strength <= 1
-
-
 def _resolve_places(mentions: list[Mention]) -> dict[int, Place]:
     """Place per mention index; a second pass lets every place use the others as context."""
     first: dict[int, Place] = {}
     for i, m in enumerate(mentions):
-        if _maybe_place(m) and _spelled_like_a_place(m.text, m.language):
-            place = resolve(m.text, (), m.language)
+        if _maybe_place(m):
+            place = resolve(m.text, (), m.language, _PLACE_STRENGTH)
             if place is not None:
                 first[i] = place
     context = list(first.values())
     return {
-        i: resolve(mentions[i].text, context, mentions[i].language) or place
+        i: resolve(mentions[i].text, context, mentions[i].language, _PLACE_STRENGTH) or place
         for i, place in first.items()
     }
 
