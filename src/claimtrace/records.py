@@ -121,3 +121,127 @@ class IngestSummary(_Record):
     @property
     def errors(self) -> tuple[Failure, ...]:
         return tuple(f for f in self.failures if f.severity == "error")
+
+
+# --- attributions and claims (nlp/attribution, nlp/claims) ---------------------------------
+
+MODALITIES = (
+    "asserted",  # stated by the article itself, no attributed source
+    "reported",  # attributed with a neutral cue: said, according to, laut, selon, según
+    "claimed",  # claimed, insisted, maintained, behauptet
+    "alleged",  # alleged, accused, reportedly, angeblich, soll ... haben
+    "confirmed",  # confirmed, revealed, proved, bestätigte
+    "denied",  # denied, rejected, dementierte
+    "questioned",  # doubted, questioned, it is unclear whether
+    "opinion",  # evaluation, belief or prediction rather than a statement of fact
+)
+
+
+@dataclass(frozen=True)
+class Span(_Record):
+    """Character offsets into Document.text, with the text they cover."""
+
+    start: int
+    end: int
+    text: str
+
+
+def _span(value: Any) -> Span | None:
+    if value is None or isinstance(value, Span):
+        return value
+    return Span.from_dict(value)
+
+
+@dataclass(frozen=True)
+class Attribution(_Record):
+    """Reported speech or sourcing: who says it (source), how (cue), what (content).
+
+    ``parent`` is the index (in the document's attribution list) of the attribution whose
+    content contains this one, so nested sourcing forms a chain ("A notes that documents
+    revealed that ..."). ``source`` is None when the text names no source ("it is said").
+    """
+
+    document_id: str
+    sentence: Span
+    cue: Span
+    content: Span
+    source: Span | None
+    # say | according | report | claim | allege | confirm | deny | question | believe | quote
+    cue_kind: str
+    language: str
+    parent: int | None = None
+    backend: str = "rules"
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        data = dict(data)
+        for key in ("sentence", "cue", "content", "source"):
+            data[key] = _span(data.get(key))
+        return super().from_dict(data)
+
+
+@dataclass(frozen=True)
+class SourceLink(_Record):
+    """One link of a claim's source chain, outermost first."""
+
+    name: str  # "Sky News", "multiple sources in the city of Suwayda"
+    actor: str | None  # actor id when the source resolves to an actor
+    cue: str  # the cue text: "according to", "bestätigte"
+    kind: str  # the Attribution.cue_kind
+
+
+@dataclass(frozen=True)
+class Claim(_Record):
+    """One claim with its evidence: who/what relation whom, where, when, on whose authority."""
+
+    id: str  # ids.claim_id(document_id, content start, content end)
+    document_id: str
+    start: int  # the evidence sentence, as offsets into Document.text
+    end: int
+    text: str  # the evidence sentence
+    content: Span  # the claim proper (the attributed content, or the sentence)
+    subjects: tuple[str, ...]  # actor ids
+    objects: tuple[str, ...]  # actor ids
+    relation: str  # code from nlp/claims/relations.py (docs/relations.md)
+    verb: str  # the verb phrase as written
+    places: tuple[str, ...]  # place ids
+    time: str | None  # ISO date or range "start/end" from the time expressions
+    modality: str  # one of MODALITIES
+    negated: bool
+    sources: tuple[SourceLink, ...]  # outermost first; empty = asserted by the article
+    language: str
+    backend: str = "rules"
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        data = dict(data)
+        data["content"] = _span(data.get("content"))
+        data["sources"] = tuple(
+            s if isinstance(s, SourceLink) else SourceLink.from_dict(s)
+            for s in data.get("sources", ())
+        )
+        return super().from_dict(data)
+
+
+# --- across documents (link/) ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClaimGroup(_Record):
+    """Claims from one or more documents that state the same thing."""
+
+    id: str
+    label: str
+    claims: tuple[str, ...]
+    documents: tuple[str, ...]
+    languages: tuple[str, ...]
+    contradicting: tuple[str, ...] = ()  # claim ids whose modality/negation/figures disagree
+
+
+@dataclass(frozen=True)
+class Story(_Record):
+    """Documents, in any language, that tell the same story."""
+
+    id: str
+    label: str
+    documents: tuple[str, ...]
