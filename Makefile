@@ -5,7 +5,8 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DB     ?= demo/claimtrace.db
 
-.PHONY: demo test install lint typecheck bench clean
+.PHONY: demo test install browser lint typecheck bench clean
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +20,12 @@ $(STAMP): $(BIN)/python pyproject.toml
 
 install: $(STAMP)
 
+# headless Chromium for the report's browser test (Debian packages)
+browser:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+		{ $(SUDO) apt-get update -qq && \
+		  $(SUDO) apt-get install -y -qq --no-install-recommends chromium chromium-driver; }
+
 demo: install
 	@mkdir -p demo
 	@rm -f $(DB) $(DB)-wal $(DB)-shm
@@ -31,7 +38,7 @@ demo: install
 	$(BIN)/claimtrace show "$$($(BIN)/claimtrace search Staudamm --db $(DB) --json --limit 1 \
 		| $(BIN)/python -c 'import json,sys; print(json.load(sys.stdin)[0]["document_id"])')" --db $(DB)
 
-test: install
+test: install browser
 	$(BIN)/python -m ruff check src tests bench
 	$(BIN)/python -m pytest -q
 

@@ -9,6 +9,8 @@ import pytest
 
 from claimtrace import api
 from claimtrace.config import load_config
+from claimtrace.nlp.analyse import ANALYSIS_VERSION, Analysis, analyse_document
+from claimtrace.records import Document, Paragraph
 from tests.conftest import SEEDS
 
 pytestmark = pytest.mark.slow
@@ -88,8 +90,113 @@ def test_text_without_a_model_still_gets_entities(tmp_path: Path, language: str,
     view = api.show(doc_id, db=config.db)
     assert view.document.language == language
     assert view.mentions, "the rule fallback finds entities"
+    if language == "ar":  # aliases and gazetteer names found by the scanners
+        actors = {m["actor_id"] for m in view.mentions}
+        assert {"actor:islamic-state", "actor:bashar-al-assad"} <= actors
+        places = {m["place"]: m["lat"] for m in view.mentions if m["place"]}
+        assert "Tadmur" in places and places["Tadmur"] is not None
 
 
 def test_entity_document_counts_span_languages(seeds_db: str) -> None:
     state = [e for e in api.entities(db=seeds_db, limit=500) if e["id"] == "actor:islamic-state"]
     assert state[0]["documents"] == 5
+
+
+def _analysed_seed(db: str, title_words: str) -> Analysis:
+    hits = api.search(title_words, db=db)
+    with api.opened(db) as store:
+        return analyse_document(store.get_document(hits[0].document_id))
+
+
+def test_assad_regime_is_one_actor_across_languages(seeds_db: str) -> None:
+    forms = _forms(seeds_db, "actor:gov-sy")
+    assert {"de", "en"} <= set(forms)
+    assert {"Assad regime", "Syrian regime", "the regime"} <= forms["en"]
+    assert {"Assad Regime", "Regime"} & forms["de"]
+    assert not {"Syrian", "Assad"} & forms["en"], "the person and the state stay apart"
+
+
+def test_hezbollah_spellings_on_one_actor(seeds_db: str) -> None:
+    forms = _forms(seeds_db, "actor:hezbollah")
+    assert "Hizbullah" in forms["en"]
+
+
+def test_qalamoun_region_has_coordinates(seeds_db: str) -> None:
+    places = api.entities(db=seeds_db, kind="place", limit=500)
+    qalamoun = [e for e in places if any(f.startswith("Qalamoun") for f in e["forms"])]
+    assert qalamoun and qalamoun[0]["country"] == "SY"
+    assert qalamoun[0]["lat"] is not None and qalamoun[0]["lon"] is not None
+
+
+def test_partial_date_in_an_undated_seed_resolves_against_its_latest_date(seeds_db: str) -> None:
+    hits = api.search("Calibre Obscura", db=seeds_db)
+    view = api.show(hits[0].document_id, db=seeds_db)
+    assert view.document.published is None
+    [april] = [t for t in view.times if t["text"] == "am 13. April"]
+    assert april["value"] == "2020-04-13"
+
+
+def test_no_common_word_places_in_the_seeds(seeds_db: str) -> None:
+    places = api.entities(db=seeds_db, kind="place", limit=500)
+    forms = {f for e in places for f in e["forms"]}
+    assert "West" not in forms
+    assert all(f[:1].isupper() or not f[:1].isalpha() for f in forms), forms
+
+
+def test_time_magazine_is_found_and_lowercase_time_is_not(seeds_db: str) -> None:
+    forms = _forms(seeds_db, "actor:time")
+    assert {f for fs in forms.values() for f in fs} == {"Time magazine"}
+
+
+def test_spokesman_role_and_affiliation(seeds_db: str) -> None:
+    analysis = _analysed_seed(seeds_db, "Hizbullah")
+    assert analysis.version == ANALYSIS_VERSION == "2"
+    people = {a.name: a for a in analysis.actors if a.type == "person"}
+    assert people["Ryan Dillon"].role == "spokesperson"
+    assert people["Ryan Dillon"].affiliation == "actor:us-led-coalition"
+    assert people["Stephen Townsend"].role == "commander"
+    assert people["Bashar al-Assad"].role == "president"
+
+
+def test_mentions_never_overlap(seeds_db: str) -> None:
+    analysis = _analysed_seed(seeds_db, "Hizbullah")
+    spans = sorted((m.mention.start, m.mention.end) for m in analysis.mentions)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+def _document(text: str, language: str) -> Document:
+    paragraph = Paragraph(0, 0, len(text), language)
+    return Document("doc_test", text, None, language, (language,), (paragraph,))
+
+
+def test_spanish_cue_word_is_not_a_person() -> None:
+    text = "Según fuentes locales, el régimen sirio y Hizbulá atacaron Alepo."
+    analysis = analyse_document(_document(text, "es"))
+    texts = {m.mention.text for m in analysis.mentions}
+    assert "Según" not in texts
+    assert any(m.actor_id == "actor:gov-sy" for m in analysis.mentions)
+
+
+def test_french_lowercase_word_is_not_a_place() -> None:
+    text = "Le porte-parole Jean Dupont a dit que le drone venait de Syrie."
+    analysis = analyse_document(_document(text, "fr"))
+    assert not [m for m in analysis.mentions if m.mention.text == "drone"]
+    people = {a.name: a.role for a in analysis.actors}
+    assert people.get("Jean Dupont") == "spokesperson"
+
+
+def test_role_with_the_organisation_before_it() -> None:
+    text = "In Syria, the US-led coalition's spokesman Ryan Dillon said the convoy had stopped."
+    analysis = analyse_document(_document(text, "en"))
+    people = {a.name: a for a in analysis.actors if a.type == "person"}
+    assert people["Ryan Dillon"].role == "spokesperson"
+    assert people["Ryan Dillon"].affiliation == "actor:us-led-coalition"
+    assert "actor:us-led-coalition" in {a.id for a in analysis.actors}
+
+
+def test_german_role_before_a_name_the_rules_miss() -> None:
+    text = "Regierungssprecher Steffen Hebestreit sagte, die Hisbollah sei verantwortlich."
+    analysis = analyse_document(_document(text, "de"))
+    people = {a.name: a.role for a in analysis.actors if a.type == "person"}
+    assert people == {"Steffen Hebestreit": "spokesperson"}
+    assert any(m.actor_id == "actor:hezbollah" for m in analysis.mentions)

@@ -10,8 +10,9 @@ from typing import Any
 
 from claimtrace.config import Config, load_config
 from claimtrace.pipeline import run_analyse, run_ingest
-from claimtrace.records import Document, IngestSummary
+from claimtrace.records import Attribution, Claim, Document, IngestSummary
 from claimtrace.store import SearchHit, Store, open_store
+from claimtrace.store.sqlite_claims import ClaimFilter
 
 
 @contextmanager
@@ -75,6 +76,9 @@ class DocumentView:
     sources: list[dict[str, Any]]
     mentions: list[dict[str, Any]] = field(default_factory=list)
     times: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)  # actor and place ids -> names
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -82,6 +86,9 @@ class DocumentView:
             "sources": self.sources,
             "mentions": self.mentions,
             "times": self.times,
+            "attributions": [a.to_dict() for a in self.attributions],
+            "claims": [c.to_dict() for c in self.claims],
+            "names": self.names,
         }
 
 
@@ -89,12 +96,51 @@ def show(document_id: str, db: str | Path | None = None) -> DocumentView:
     """One document with every source it was found in (an id prefix is enough)."""
     with opened(db) as store:
         doc = store.get_document(document_id)
+        found = store.claims(ClaimFilter(document=doc.id, limit=100_000))
         return DocumentView(
             doc,
             [s.to_dict() for s in store.sources_of(doc.id)],
             store.document_mentions(doc.id),
             store.document_times(doc.id),
+            found,
+            store.document_attributions(doc.id),
+            store.names(_claim_ids(found)),
         )
+
+
+def claims(
+    db: str | Path | None = None,
+    actor: str | None = None,
+    source: str | None = None,
+    relation: str | None = None,
+    language: str | None = None,
+    document: str | None = None,
+    modality: str | None = None,
+    limit: int = 100,
+) -> ClaimList:
+    """Claims with their evidence, filtered by actor (id, name or surface form, as subject or
+    object), source (actor id or part of a source's name), relation, language, document."""
+    where = ClaimFilter(actor, source, relation, language, document, modality, limit)
+    with opened(db) as store:
+        found = store.claims(where)
+        return ClaimList(found, store.names(_claim_ids(found)))
+
+
+@dataclass(frozen=True)
+class ClaimList:
+    claims: list[Claim]
+    names: dict[str, str]  # actor and place ids -> display names
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"claims": [c.to_dict() for c in self.claims], "names": self.names}
+
+
+def _claim_ids(found: Iterable[Claim]) -> list[str]:
+    ids: list[str] = []
+    for c in found:
+        ids += [*c.subjects, *c.objects, *c.places]
+        ids += [s.actor for s in c.sources if s.actor]
+    return ids
 
 
 def documents(
@@ -115,3 +161,22 @@ def failures(db: str | Path | None = None, limit: int = 100) -> list[dict[str, A
     """The inputs that were skipped or repaired, newest first."""
     with opened(db) as store:
         return [f.to_dict() for f in store.failures(limit)]
+
+
+def report(out: str | Path, db: str | Path | None = None, story: str | None = None) -> str:
+    """Write the self-contained HTML report (whole store or one story) to ``out`` ('-' =
+    stdout); returns the path written."""
+    from claimtrace.report import report as write_report
+
+    with opened(db) as store:
+        return write_report(store, out, story)
+
+
+def export(
+    format: str, out: str | Path, db: str | Path | None = None, story: str | None = None
+) -> str:
+    """Write the store (or one story) as json, jsonl, csv, graphml or geojson to ``out``."""
+    from claimtrace.report import export as write_export
+
+    with opened(db) as store:
+        return write_export(store, format, out, story)

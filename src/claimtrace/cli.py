@@ -2,46 +2,16 @@
 
 from __future__ import annotations
 
-import functools
-import json
-import re
 import sys
-from collections.abc import Callable
-from typing import Any
 
 import click
 from tqdm import tqdm
 
 from claimtrace import api
-from claimtrace.config import SETTINGS, load_config
-from claimtrace.errors import ClaimtraceError
-
-# Article text is hostile: never let it drive the terminal (ANSI escapes, OSC links, ...).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def safe(text: object) -> str:
-    return _CONTROL.sub("", str(text)) if text is not None else ""
-
-
-def emit_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
-
-
-def friendly_errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except ClaimtraceError as exc:
-            raise click.ClickException(safe(exc)) from exc
-
-    return wrapper
-
-
-_DB_HELP = next(s.help for s in SETTINGS if s.name == "db")
-db_option = click.option("--db", type=click.Path(dir_okay=False), default=None, help=_DB_HELP)
-json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+from claimtrace.cli_claims import claims, describe
+from claimtrace.cli_common import db_option, emit_json, friendly_errors, json_option, safe
+from claimtrace.cli_report import export, report
+from claimtrace.config import load_config
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -117,8 +87,9 @@ def entities(db: str | None, as_json: bool, kind: str | None, lang: str | None, 
         langs = ", ".join(f"{k} {v}" for k, v in sorted(row["by_language"].items()))
         where = f" @ {row['lat']:.3f},{row['lon']:.3f}" if row.get("lat") is not None else ""
         forms = safe(" | ".join(row["forms"][:6]))
+        kind = row["type"] + (f", {safe(row['role'])}" if row.get("role") else "")
         click.echo(
-            f"{row['mentions']:>4}  {safe(row['name'])} [{row['type']}]{where}  "
+            f"{row['mentions']:>4}  {safe(row['name'])} [{kind}]{where}  "
             f"({langs}; {row['documents']} doc)  {forms}"
         )
 
@@ -182,6 +153,10 @@ def show(document_id: str, db: str | None, as_json: bool) -> None:
     for t in view.times:
         value = t["value"] or f"{t['range_start']}..{t['range_end']}"
         click.echo(f"{'time':>10}: {safe(t['text'])} = {value}")
+    if view.claims:
+        click.echo(click.style(f"\n{len(view.claims)} claim(s)", bold=True))
+    for claim in view.claims:
+        click.echo("\n".join(describe(claim, view.names)))
     click.echo()
     for paragraph, text in zip(doc.paragraphs, doc.paragraph_texts(), strict=True):
         click.echo(f"[{paragraph.language or '?'}] {safe(text)}\n")
@@ -242,3 +217,8 @@ def failures(db: str | None, as_json: bool, limit: int) -> None:
         click.echo(
             f"{row['severity']:>7}  {safe(row['source'])}  [{row['stage']}] {safe(row['reason'])}"
         )
+
+
+main.add_command(claims)
+main.add_command(report)
+main.add_command(export)

@@ -8,7 +8,7 @@ so an interrupted run leaves only whole records behind and a re-run skips them b
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import islice
 from pathlib import Path
@@ -16,9 +16,11 @@ from pathlib import Path
 from claimtrace.clean import build_document
 from claimtrace.clean.fingerprint import Fingerprint, fingerprint
 from claimtrace.config import Config
+from claimtrace.errors import MissingDependencyError
 from claimtrace.executors import Mapper, make_executor
 from claimtrace.ingest import read_inputs
-from claimtrace.records import Document, Failure, IngestSummary, RawPage
+from claimtrace.nlp.analyse import Analysis
+from claimtrace.records import Attribution, Claim, Document, Failure, IngestSummary, RawPage
 from claimtrace.store.base import Store
 
 BATCH = 32
@@ -126,16 +128,45 @@ def _fail(failure: Failure, store: Store, tally: _Tally) -> None:
     tally.failures.append(failure)
 
 
+# bump when attribution or claim extraction changes, so stored documents are re-analysed
+CLAIMS_VERSION = "1"
+
+
 def run_analyse(
     store: Store, config: Config, on_item: Callable[[str], None] | None = None
 ) -> list[str]:
-    """Analyse every document not yet analysed by this version; returns their ids."""
-    from claimtrace.nlp.analyse import ANALYSIS_VERSION, analyse_document
+    """Analyse every document not yet analysed by this version: sentences, entities, times,
+    attributions and claims, stored per document in one transaction. A document that fails
+    is recorded (stage "analyse") and the others go on. Returns the ids analysed."""
+    from claimtrace.nlp.analyse import ANALYSIS_VERSION
 
-    pending = store.documents_to_analyse(ANALYSIS_VERSION)
+    version = f"{ANALYSIS_VERSION}.{CLAIMS_VERSION}"
+    pending = store.documents_to_analyse(version)
+    done: list[str] = []
     for doc_id in pending:
-        analysis = analyse_document(store.get_document(doc_id), config.ner_backends or None)
-        store.save_analysis(analysis)
+        try:
+            analysis, attributions, claims = analyse_claims(store.get_document(doc_id), config)
+        except MissingDependencyError:
+            raise
+        except Exception as exc:  # one pathological text must not stop the batch
+            store.record_failure(Failure(doc_id, "analyse", f"{type(exc).__name__}: {exc}"))
+            continue
+        store.save_analysis(replace(analysis, version=version), attributions, claims)
+        done.append(doc_id)
         if on_item is not None:
             on_item(doc_id)
-    return pending
+    return done
+
+
+def analyse_claims(
+    doc: Document, config: Config
+) -> tuple[Analysis, list[Attribution], list[Claim]]:
+    """The per-document NLP stages in order: analyse -> attributions -> claims."""
+    from claimtrace.nlp.analyse import analyse_document
+    from claimtrace.nlp.attribution import find_attributions
+    from claimtrace.nlp.claims import extract_claims
+
+    analysis = analyse_document(doc, config.ner_backends or None)
+    attributions = find_attributions(doc, analysis.sentences, config.attribution_backends or None)
+    claims = extract_claims(doc, analysis, attributions, config.claim_backend or None)
+    return analysis, attributions, claims

@@ -205,3 +205,11 @@ def test_unknown_actor_ids_merge_across_languages() -> None:
     assert unknown_actor_id("Дамаск", "ru") == unknown_actor_id("Damask", "en")
     assert unknown_actor_id("!!!").startswith("actor:x-")
     assert len(unknown_actor_id("word " * 40)) < 80
+
+
+def test_capitalised_name_does_not_match_a_lowercase_word(table: ActorTable) -> None:
+    assert table.match("time", "en") is None
+    assert table.match("Time", "en").id == "actor:time"  # type: ignore[union-attr]
+    # lowercase aliases (German and French adjectives, "the regime") still match
+    assert table.match("iranische", "de").id == "actor:state-ir"  # type: ignore[union-attr]
+    assert table.match("the regime", "en", {"SY"}).id == "actor:gov-sy"  # type: ignore[union-attr]

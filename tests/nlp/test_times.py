@@ -398,3 +398,37 @@ def test_seed_004_english_article() -> None:
     started = time.perf_counter()
     find_times(text, "en", "2017-09-14")
     assert time.perf_counter() - started < 1.0  # generous: the figure is in the report
+
+
+def test_partial_date_resolves_against_the_latest_date_in_an_undated_text() -> None:
+    from claimtrace.nlp.times_anchor import anchor_partial_times
+
+    text = "Ende 2019 erklärte der Ausschuss etwas. Die Patrouille kam am 13. April."
+    found = find_times(text, "de", None)
+    assert find(text, "de", None, "am 13. April").value is None
+    times, anchor = anchor_partial_times(text, [(0, len(text), "de")], found)
+    assert anchor == "2019-12-31"
+    april = [t for t in times if t.text == "am 13. April"][0]
+    assert (april.value, april.kind) == ("2020-04-13", "partial")
+    assert text[april.start : april.end] == "am 13. April"
+
+
+def test_anchor_is_the_nearest_occurrence_and_ignores_the_future() -> None:
+    from datetime import date
+
+    from claimtrace.nlp.times_anchor import anchor_partial_times, infer_anchor
+
+    text = "On 2 May 2021 the talks ended. On 13 April the convoy left."
+    times, anchor = anchor_partial_times(text, [(0, len(text), "en")], find_times(text, "en", None))
+    assert anchor == "2021-05-02"
+    assert [t.value for t in times if t.kind == "partial"] == ["2021-04-13"]
+    future = find_times("The plan runs until 2090.", "en", None)
+    assert infer_anchor(future, today=date(2026, 1, 1)) is None
+
+
+def test_undated_text_without_absolute_dates_keeps_partials_open() -> None:
+    from claimtrace.nlp.times_anchor import anchor_partial_times
+
+    text = "Am 13. April kam die Patrouille."
+    times, anchor = anchor_partial_times(text, [(0, len(text), "de")], find_times(text, "de", None))
+    assert anchor is None and times[0].value is None

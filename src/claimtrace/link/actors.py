@@ -112,7 +112,9 @@ class ActorTable:
     def _direct(
         self, mention: str, language: str | None, context: frozenset[str]
     ) -> list[ActorMatch]:
-        cased = _case_form(strip_articles_cased(mention, language))
+        bare = strip_articles_cased(mention, language)
+        cased = _case_form(bare)
+        lowercase = bare[:1].islower()
         query = loose_form(mention, language)
         best: dict[str, ActorMatch] = {}
         for key, q_strength in weighted_keys(mention, language):
@@ -120,6 +122,8 @@ class ActorTable:
                 strength = max(q_strength, a_strength)
                 if alias.case_sensitive and cased != _case_form(alias.text):
                     continue
+                if lowercase and _capitalised(alias):
+                    continue  # "time" is not Time (the magazine), "mirror" not the Mirror
                 if not context.issuperset(alias.requires):
                     continue
                 if strength == WEAK and not _close(query, loose_form(alias.text)):
@@ -166,6 +170,11 @@ class ActorTable:
         if len(found) > 1 and found[1].rank == found[0].rank:
             return None
         return found[0].actor
+
+
+def _capitalised(alias: Alias) -> bool:
+    """Whether the alias, without its article, starts with a capital letter."""
+    return strip_articles_cased(alias.text, alias.language)[:1].isupper()
 
 
 def _close(a: str, b: str) -> bool:

@@ -147,6 +147,17 @@ class PlaceIndex:
             found.setdefault(rowid, set()).add(key)
         return found
 
+    def known_keys(self, keys: Iterable[str]) -> set[str]:
+        """Those of ``keys`` that some place has (one query per 500 keys)."""
+        ordered = sorted(set(keys))
+        found: set[str] = set()
+        for i in range(0, len(ordered), 500):
+            batch = ordered[i : i + 500]
+            marks = ",".join("?" * len(batch))
+            sql = f"SELECT DISTINCT key FROM keys WHERE key IN ({marks})"
+            found.update(row[0] for row in self._db.execute(sql, batch))
+        return found
+
     def place(self, rowid: int) -> Place:
         row = self._db.execute("SELECT * FROM places WHERE rowid = ?", (rowid,)).fetchone()
         return _place(row)

@@ -12,12 +12,22 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from claimtrace.link.gaz_index import PlaceIndex
 from claimtrace.link.gaz_place import Place, PlaceKind
 from claimtrace.link.normalise import WEAK, fold, loose_form, weighted_keys
 
-__all__ = ["Candidate", "Place", "candidates", "lookup", "resolve", "set_index"]
+__all__ = [
+    "Candidate",
+    "Place",
+    "candidates",
+    "known_keys",
+    "lookup",
+    "resolve",
+    "set_index",
+    "split_qualifier",
+]
 
 # Words naming the kind of place around a name: "Raqqa province", "Provinz Raqqa", "محافظة الرقة".
 _QUALIFIERS: dict[str, PlaceKind] = {
@@ -90,6 +100,10 @@ _QUALIFIERS: dict[str, PlaceKind] = {
         "city",
     ),
 }
+# looked up by folded word: fold() also unifies Arabic letters ("محافظة" -> "محافظه")
+_QUALIFIER_KEYS: dict[str, PlaceKind] = {
+    fold(word).replace(" ", ""): kind for word, kind in _QUALIFIERS.items()
+}
 _LINKS = frozenset({"of", "von", "de", "du", "des", "del", "la", "le", "di", "the"})
 # Without a context, a big city is what a bare name most often means, then the admin unit.
 _KIND_ORDER = {"country": 0, "admin1": 2, "region": 3, "locality": 3, "city": 4}
@@ -112,6 +126,7 @@ def set_index(index: PlaceIndex | None) -> None:
     """Use another index (tests, or a prebuilt file); None returns to the default."""
     global _index
     _index = index
+    _candidates.cache_clear()
 
 
 def _get_index() -> PlaceIndex:
@@ -122,6 +137,11 @@ def _get_index() -> PlaceIndex:
         return _index
 
 
+def known_keys(keys: set[str]) -> set[str]:
+    """Those of the match ``keys`` (see ``normalise.weighted_keys``) some place has."""
+    return _get_index().known_keys(keys)
+
+
 def split_qualifier(name: str) -> tuple[str, PlaceKind | None]:
     """``Raqqa province`` -> (``Raqqa``, admin1); names without such a word are returned as is."""
     words = name.split()
@@ -129,7 +149,7 @@ def split_qualifier(name: str) -> tuple[str, PlaceKind | None]:
         if len(words) < 2:
             break
         word = words[0] if head else words[-1]
-        kind = _QUALIFIERS.get(fold(word).replace(" ", ""))
+        kind = _QUALIFIER_KEYS.get(fold(word).replace(" ", ""))
         if kind is None:
             continue
         rest = words[1:] if head else words[:-1]
@@ -152,15 +172,24 @@ def _names_similar(query: str, place: Place) -> bool:
     return False
 
 
-def candidates(name: str, language: str | None = None) -> list[Candidate]:
+def candidates(
+    name: str, language: str | None = None, max_strength: int | None = None
+) -> list[Candidate]:
     """Every place whose names share a key with ``name``, strongest match first, then by
-    kind (country, big city, admin1, region, other cities) and population."""
+    kind (country, big city, admin1, region, other cities) and population. With
+    ``max_strength``, looser keys are not tried at all (much faster in running text)."""
+    return list(_candidates(name, language, max_strength))
+
+
+@lru_cache(maxsize=20_000)
+def _candidates(name: str, language: str | None, max_strength: int | None) -> tuple[Candidate, ...]:
     name = re.sub(r"\s+", " ", name).strip(" \t.,;:!?\"'()[]")
     core, hint = split_qualifier(name)
     keys: dict[str, int] = {}
     for variant in dict.fromkeys((name, core)):
         for key, strength in weighted_keys(variant, language):
-            keys.setdefault(key, strength)
+            if max_strength is None or strength <= max_strength:
+                keys.setdefault(key, strength)
     index = _get_index()
     found: list[Candidate] = []
     for rowid, hits in index.places_for(keys).items():
@@ -170,7 +199,7 @@ def candidates(name: str, language: str | None = None) -> list[Candidate]:
             continue
         found.append(Candidate(place, strength, hint))
     found.sort(key=lambda c: _rank(c))
-    return found
+    return tuple(found)
 
 
 def _rank(c: Candidate) -> tuple[int, int, int, int]:
@@ -203,7 +232,7 @@ def resolve(
     """The place a name most likely means in a document whose other places are
     ``context_places``: among the strongest matches, one that is a context place, else one in
     the country (then the admin-1 region) of the most context places, else the first ranked."""
-    found = candidates(name, language)
+    found = candidates(name, language, max_strength)
     if not found or (max_strength is not None and found[0].strength > max_strength):
         return None
     best = found[0].strength

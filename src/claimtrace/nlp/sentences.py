@@ -33,6 +33,7 @@ ABBREVIATIONS = split_words(
 # blank line. Arabic and other scripts' marks too.
 REGEX_END = regex.compile(r"(?<=[.!?…。！？؟][\"'”’»)\]]*)\s+|\n\s*\n")
 OPENERS = frozenset(":«„“‚‹([{—")
+MAX_QUOTED = 1000  # a quote left open longer than this is a typo, not one sentence
 Splitter = Callable[[str], list[tuple[int, int]]]
 
 
@@ -117,9 +118,31 @@ def _repair(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+def _inside_quote(piece: str) -> bool:
+    """Whether ``piece`` ends inside a quotation: an odd number of straight quotes, or a
+    typographic quote opened and not closed ("“" closes a German "„" and opens otherwise)."""
+    if piece.count('"') % 2:
+        return True
+    stack: list[str] = []
+    for c in piece:
+        if c in "„«‹":
+            stack.append(c)
+        elif c == "“":
+            if stack and stack[-1] == "„":
+                stack.pop()
+            else:
+                stack.append(c)
+        elif c in "”»›" and stack:
+            stack.pop()
+    return bool(stack)
+
+
 def _false_cut(text: str, previous: tuple[int, int], start: int, end: int) -> bool:
     if "\n" in text[previous[1] : start]:
         return False
+    if previous[1] - previous[0] < MAX_QUOTED and _inside_quote(text[previous[0] : previous[1]]):
+        return True  # 'He said: "We will win. | They will lose."'
+
     if text[start].islower() or not any(c.isalnum() for c in text[start:end]):
         return True  # "... pas. » Puis": a lone closing quote belongs to the sentence
     if text[previous[1] - 1] in OPENERS:

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 from claimtrace.nlp.analyse import Analysis
-from claimtrace.records import Document, Failure, RawPage, Source
+from claimtrace.records import (
+    Attribution,
+    Claim,
+    ClaimGroup,
+    Document,
+    Failure,
+    RawPage,
+    Source,
+    Story,
+)
+from claimtrace.store.sqlite_claims import ClaimFilter
 
 
 @dataclass(frozen=True)
@@ -60,7 +70,18 @@ class Store(Protocol):
 
     def documents_to_analyse(self, version: str) -> list[str]: ...
 
-    def save_analysis(self, analysis: Analysis) -> None: ...
+    def save_analysis(
+        self,
+        analysis: Analysis,
+        attributions: Sequence[Attribution] = (),
+        claims: Sequence[Claim] = (),
+    ) -> None: ...
+
+    def claims(self, where: ClaimFilter) -> list[Claim]: ...
+
+    def document_attributions(self, document_id: str) -> list[Attribution]: ...
+
+    def names(self, ids: Sequence[str]) -> dict[str, str]: ...
 
     def entities(
         self, kind: str | None = None, language: str | None = None, limit: int = 100
@@ -75,3 +96,63 @@ class Store(Protocol):
     def stats(self) -> dict[str, Any]: ...
 
     def close(self) -> None: ...
+
+    def snapshot_rows(self, story: str | None = None) -> dict[str, list[dict[str, Any]]]:
+        """Every row exports and the report need (store/sqlite_snapshot.py), for the whole
+        store or one story's documents."""
+        ...
+
+    # -- cross-document links (store/sqlite_link.py) --------------------------------------
+
+    def documents_to_link(self) -> list[tuple[str, str, bool]]: ...
+
+    def mark_linked(self, document_id: str, fingerprint: str) -> None: ...
+
+    def unlink_document(self, document_id: str) -> None: ...
+
+    def link_profile(self, document_id: str) -> dict[str, Any]: ...
+
+    def entity_frequencies(self, ids: Sequence[str]) -> tuple[int, dict[str, int]]: ...
+
+    def documents_sharing(
+        self, entity_ids: Sequence[str], exclude: str, limit: int
+    ) -> list[str]: ...
+
+    def load_vectors(
+        self, kind: str, model: str, keys: Sequence[str] | None = None
+    ) -> dict[str, Any]: ...
+
+    def save_vectors(self, kind: str, model: str, vectors: dict[str, Any]) -> None: ...
+
+    def claims_by_ids(self, ids: Sequence[str]) -> list[Claim]: ...
+
+    def document_claim_ids(self, document_id: str) -> list[str]: ...
+
+    def claim_candidates(
+        self, claim: Claim, documents: Sequence[str], per_key: int
+    ) -> list[str]: ...
+
+    def groups_of(self, claim_ids: Sequence[str]) -> dict[str, tuple[str, str]]: ...
+
+    def group_info(self, group_id: str) -> tuple[str | None, list[str]]: ...
+
+    def save_group_member(
+        self, group_id: str, claim_id: str, stance: str, similarity: float | None, label: str,
+        relation: str | None,
+    ) -> None: ...  # fmt: skip
+
+    def stories_of(self, document_ids: Sequence[str]) -> dict[str, str]: ...
+
+    def story_members(self, story_id: str) -> list[str]: ...
+
+    def save_story_member(
+        self, story_id: str, document_id: str, similarity: float | None, label: str
+    ) -> None: ...
+
+    def claim_group_records(self, story: str | None = None) -> list[ClaimGroup]: ...
+
+    def merge_stories(self, target: str, others: Sequence[str], label: str) -> None: ...
+
+    def actor_parents(self, ids: Sequence[str]) -> dict[str, str | None]: ...
+
+    def story_records(self) -> list[Story]: ...

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -13,10 +13,22 @@ from typing import Any
 
 from claimtrace.errors import NotFoundError, StoreError
 from claimtrace.nlp.analyse import Analysis
-from claimtrace.records import Document, Failure, RawPage, Source
+from claimtrace.records import (
+    Attribution,
+    Claim,
+    ClaimGroup,
+    Document,
+    Failure,
+    RawPage,
+    Source,
+    Story,
+)
 from claimtrace.store import sqlite_analysis as analysis_sql
+from claimtrace.store import sqlite_claims as claims_sql
+from claimtrace.store import sqlite_link as link_sql
 from claimtrace.store.base import SearchHit
 from claimtrace.store.fts import build_query, stem_words
+from claimtrace.store.sqlite_claims import ClaimFilter
 
 
 def migrations() -> list[tuple[int, str]]:
@@ -260,9 +272,24 @@ class SQLiteStore:
     def documents_to_analyse(self, version: str) -> list[str]:
         return analysis_sql.documents_to_analyse(self.db, version)
 
-    def save_analysis(self, analysis: Analysis) -> None:
+    def save_analysis(
+        self,
+        analysis: Analysis,
+        attributions: Sequence[Attribution] = (),
+        claims: Sequence[Claim] = (),
+    ) -> None:
         with self.transaction():
             analysis_sql.save_analysis(self.db, analysis)
+            claims_sql.save_claims(self.db, analysis.document_id, attributions, claims)
+
+    def claims(self, where: ClaimFilter) -> list[Claim]:
+        return claims_sql.find_claims(self.db, where)
+
+    def document_attributions(self, document_id: str) -> list[Attribution]:
+        return claims_sql.document_attributions(self.db, document_id)
+
+    def names(self, ids: Sequence[str]) -> dict[str, str]:
+        return claims_sql.actor_names(self.db, ids)
 
     def entities(
         self, kind: str | None = None, language: str | None = None, limit: int = 100
@@ -303,6 +330,83 @@ class SQLiteStore:
 
     def close(self) -> None:
         self.db.close()
+
+    def snapshot_rows(self, story: str | None = None) -> dict[str, list[dict[str, Any]]]:
+        from claimtrace.store.sqlite_snapshot import snapshot_rows
+
+        return snapshot_rows(self.db, story)
+
+    # -- cross-document links (store/sqlite_link.py) --------------------------------------
+
+    def documents_to_link(self) -> list[tuple[str, str, bool]]:
+        return link_sql.documents_to_link(self.db)
+
+    def mark_linked(self, document_id: str, fingerprint: str) -> None:
+        link_sql.mark_linked(self.db, document_id, fingerprint)
+
+    def unlink_document(self, document_id: str) -> None:
+        link_sql.unlink_document(self.db, document_id)
+
+    def link_profile(self, document_id: str) -> dict[str, Any]:
+        return link_sql.link_profile(self.db, document_id)
+
+    def entity_frequencies(self, ids: Sequence[str]) -> tuple[int, dict[str, int]]:
+        return link_sql.entity_frequencies(self.db, ids)
+
+    def documents_sharing(self, entity_ids: Sequence[str], exclude: str, limit: int) -> list[str]:
+        return link_sql.documents_sharing(self.db, entity_ids, exclude, limit)
+
+    def load_vectors(
+        self, kind: str, model: str, keys: Sequence[str] | None = None
+    ) -> dict[str, Any]:
+        return link_sql.load_vectors(self.db, kind, model, keys)
+
+    def save_vectors(self, kind: str, model: str, vectors: dict[str, Any]) -> None:
+        link_sql.save_vectors(self.db, kind, model, vectors)
+
+    def claims_by_ids(self, ids: Sequence[str]) -> list[Claim]:
+        return link_sql.claims_by_ids(self.db, ids)
+
+    def document_claim_ids(self, document_id: str) -> list[str]:
+        return link_sql.document_claim_ids(self.db, document_id)
+
+    def claim_candidates(self, claim: Claim, documents: Sequence[str], per_key: int) -> list[str]:
+        return link_sql.claim_candidates(self.db, claim, documents, per_key)
+
+    def groups_of(self, claim_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
+        return link_sql.groups_of(self.db, claim_ids)
+
+    def group_info(self, group_id: str) -> tuple[str | None, list[str]]:
+        return link_sql.group_info(self.db, group_id)
+
+    def save_group_member(
+        self, group_id: str, claim_id: str, stance: str, similarity: float | None, label: str,
+        relation: str | None,
+    ) -> None:  # fmt: skip
+        link_sql.save_group_member(self.db, group_id, claim_id, stance, similarity, label, relation)
+
+    def stories_of(self, document_ids: Sequence[str]) -> dict[str, str]:
+        return link_sql.stories_of(self.db, document_ids)
+
+    def story_members(self, story_id: str) -> list[str]:
+        return link_sql.story_members(self.db, story_id)
+
+    def save_story_member(
+        self, story_id: str, document_id: str, similarity: float | None, label: str
+    ) -> None:
+        link_sql.save_story_member(self.db, story_id, document_id, similarity, label)
+
+    def claim_group_records(self, story: str | None = None) -> list[ClaimGroup]:
+        return link_sql.claim_group_records(self.db, story)
+
+    def merge_stories(self, target: str, others: Sequence[str], label: str) -> None:
+        link_sql.merge_stories(self.db, target, others, label)
+
+    def actor_parents(self, ids: Sequence[str]) -> dict[str, str | None]:
+        return link_sql.actor_parents(self.db, ids)
+
+    def story_records(self) -> list[Story]:
+        return link_sql.story_records(self.db)
 
 
 def _statements(script: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from typing import Any
 
@@ -22,8 +23,14 @@ def save_analysis(db: sqlite3.Connection, analysis: Analysis) -> None:
     for table in ("sentences", "mentions", "time_expressions"):
         db.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc,))
     db.executemany(
-        "INSERT OR IGNORE INTO actors (id, name, type, country, parent) VALUES (?,?,?,?,?)",
-        [(a.id, a.name, a.type, a.country, a.parent) for a in analysis.actors],
+        "INSERT INTO actors (id, name, type, country, parent, role, affiliation)"
+        " VALUES (?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET role = excluded.role,"
+        " affiliation = excluded.affiliation"
+        " WHERE actors.role IS NULL AND excluded.role IS NOT NULL",
+        [
+            (a.id, a.name, a.type, a.country, a.parent, a.role, a.affiliation)
+            for a in analysis.actors
+        ],
     )
     db.executemany(
         "INSERT OR IGNORE INTO places (id, name, kind, country, lat, lon) VALUES (?,?,?,?,?,?)",
@@ -52,10 +59,11 @@ def save_analysis(db: sqlite3.Connection, analysis: Analysis) -> None:
         ],
     )  # fmt: skip
     db.execute(
-        "INSERT INTO analyses (document_id, version) VALUES (?, ?) ON CONFLICT (document_id)"
-        " DO UPDATE SET version = excluded.version,"
+        "INSERT INTO analyses (document_id, version, time_anchor) VALUES (?, ?, ?)"
+        " ON CONFLICT (document_id) DO UPDATE SET version = excluded.version,"
+        " time_anchor = excluded.time_anchor,"
         " analysed_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
-        (doc, analysis.version),
+        (doc, analysis.version, analysis.time_anchor),
     )
 
 
@@ -69,15 +77,17 @@ def entity_rows(
         params.append(language)
     clause = (" AND " + " AND ".join(where)) if where else ""
     actors = db.execute(
-        "SELECT a.id, a.name, a.type AS type, m.language, COUNT(*) AS n,"
-        " GROUP_CONCAT(DISTINCT m.document_id) AS docs, GROUP_CONCAT(DISTINCT m.text) AS forms"
+        "SELECT a.id, a.name, a.type AS type, a.role, m.language, COUNT(*) AS n,"
+        " json_group_array(DISTINCT m.document_id) AS docs,"
+        " json_group_array(DISTINCT m.text) AS forms"
         " FROM mentions m JOIN actors a ON a.id = m.actor_id"
         f" WHERE 1=1{clause} GROUP BY a.id, m.language",
         params,
     ).fetchall()
     places = db.execute(
-        "SELECT p.id, p.name, 'place' AS type, m.language, COUNT(*) AS n,"
-        " GROUP_CONCAT(DISTINCT m.document_id) AS docs, GROUP_CONCAT(DISTINCT m.text) AS forms,"
+        "SELECT p.id, p.name, 'place' AS type, NULL AS role, m.language, COUNT(*) AS n,"
+        " json_group_array(DISTINCT m.document_id) AS docs,"
+        " json_group_array(DISTINCT m.text) AS forms,"
         " p.lat, p.lon, p.country FROM mentions m JOIN places p ON p.id = m.place_id"
         f" WHERE m.actor_id IS NULL{clause} GROUP BY p.id, m.language",
         params,
@@ -86,13 +96,13 @@ def entity_rows(
     for row in [*actors, *places]:
         entry = merged.setdefault(
             row["id"],
-            {"id": row["id"], "name": row["name"], "type": row["type"], "mentions": 0,
-             "by_language": {}, "forms": set(), "documents": set()},
+            {"id": row["id"], "name": row["name"], "type": row["type"], "role": row["role"],
+             "mentions": 0, "by_language": {}, "forms": set(), "documents": set()},
         )  # fmt: skip
         entry["mentions"] += row["n"]
         entry["by_language"][row["language"] or "?"] = row["n"]
-        entry["forms"].update((row["forms"] or "").split(","))
-        entry["documents"].update((row["docs"] or "").split(","))
+        entry["forms"].update(json.loads(row["forms"] or "[]"))
+        entry["documents"].update(json.loads(row["docs"] or "[]"))
         if row["type"] == "place":
             entry.update(lat=row["lat"], lon=row["lon"], country=row["country"])
     result = [
@@ -107,7 +117,7 @@ def entity_rows(
 def document_mentions(db: sqlite3.Connection, document_id: str) -> list[dict[str, Any]]:
     rows = db.execute(
         'SELECT m.start, m."end", m.text, m.label, m.language, m.actor_id, a.name AS actor,'
-        " m.place_id, p.name AS place, p.lat, p.lon FROM mentions m"
+        " a.role, m.place_id, p.name AS place, p.lat, p.lon FROM mentions m"
         " LEFT JOIN actors a ON a.id = m.actor_id LEFT JOIN places p ON p.id = m.place_id"
         " WHERE m.document_id = ? ORDER BY m.start",
         (document_id,),

@@ -13,6 +13,7 @@ CREATE TABLE claim_groups (
     id       TEXT PRIMARY KEY,
     label    TEXT NOT NULL,
     relation TEXT,
+    anchor   TEXT,  -- the founding claim: stances are relative to it
     created  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 
@@ -36,3 +37,14 @@ CREATE TABLE story_documents (
     similarity  REAL
 );
 CREATE INDEX story_documents_story ON story_documents(story_id);
+
+-- Which analysis (version, time, claim ids) each document was linked from: a document whose
+-- analysis changed since is linked again.
+CREATE TABLE linked_documents (
+    document_id TEXT PRIMARY KEY REFERENCES documents(id),
+    fingerprint TEXT NOT NULL,
+    linked_at   TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+
+-- Candidate claims are found by shared place as well as by shared actor.
+CREATE INDEX claim_places_place ON claim_places(place_id);

@@ -1,0 +1,293 @@
+"""Claims in different documents and languages that state the same thing: claim groups.
+
+Two claims match on what they say (the multilingual embedding of their content, rescaled
+above the model's unrelated-text floor) corrected by who, what, where and when: shared actor
+ids and the same relation raise the score, disjoint actors, a different relation, other
+places or an incompatible time lower it. A claim that matches a group but denies what the
+group's founding claim asserts (or negates it, or gives other figures) joins with stance
+``contradict``, so agreement and dispute sit side by side.
+
+Linking is incremental: a new claim is scored only against candidates the store retrieves
+by shared actor, by place and relation, and from the nearest documents by vector; groups it
+does not join are never touched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import numpy as np
+
+from claimtrace.ids import make_id
+from claimtrace.link.embed import Embedder, rescale
+from claimtrace.nlp.claims.relations import BY_CODE
+from claimtrace.records import Claim
+
+# Calibrated on bench/fixtures/linking/claim_pairs.json (see bench/linking.py --calibrate)
+CLAIM_GROUP_THRESHOLD = 0.55
+ACTOR_WEIGHT = 0.25  # Jaccard of subject+object actor ids
+DISJOINT_ACTORS = 0.1  # both name actors, none shared
+SAME_RELATION = 0.1
+RELATED_RELATION = 0.05  # two codes of one PLOVER category (hand_over and withdraw: RETREAT)
+OTHER_RELATION = 0.2
+PARENT_MATCH = 0.5  # an actor counts half when only its parent is shared (army ~ government)
+PLACE_WEIGHT = 0.05
+OTHER_TIME = 0.2
+# an article seldom states one claim twice; without this, a long article's claims on one
+# topic pile into one group
+SAME_DOCUMENT = 0.1
+TIME_SLACK_DAYS = 3
+CANDIDATES_PER_KEY = 200  # most recent grouped claims per shared actor / place
+LABEL_CHARS = 90
+# relation codes that say nothing about what happened: they neither match nor clash
+GENERIC_RELATIONS = frozenset({"", "other", "say", "statement", "state", "unknown", "assert"})
+
+_NUMBER = re.compile(r"(?<![\w.,])\d{1,3}(?:[ .,\u00a0\u202f]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
+
+
+@dataclass(frozen=True)
+class GroupingResult:
+    claim_id: str
+    group_id: str
+    created: bool
+    stance: str
+    similarity: float | None
+
+
+def numbers(text: str) -> frozenset[str]:
+    """Figures in a text, with thousands separators removed; bare years are left out
+    (they date a claim rather than quantify it)."""
+    found = set()
+    for match in _NUMBER.finditer(text):
+        raw = match.group(0)
+        if re.fullmatch(r"(19|20)\d\d", raw):
+            continue
+        digits = re.sub(r"[ .,\u00a0\u202f](?=\d{3}\b)", "", raw).replace(",", ".")
+        found.add(digits)
+    return frozenset(found)
+
+
+def _range(value: str | None) -> tuple[date, date] | None:
+    if not value:
+        return None
+    first, _, last = value.partition("/")
+    try:
+        start = _day(first, end=False)
+        end = _day(last or first, end=True)
+    except ValueError:
+        return None
+    return start, end
+
+
+def _day(value: str, end: bool) -> date:
+    parts = value[:10].split("-")
+    year = int(parts[0])
+    if len(parts) == 1:
+        return date(year, 12, 31) if end else date(year, 1, 1)
+    month = int(parts[1])
+    if len(parts) == 2:
+        if not end:
+            return date(year, month, 1)
+        following = date(year + month // 12, month % 12 + 1, 1)
+        return following - timedelta(days=1)
+    return date(year, month, int(parts[2]))
+
+
+def times_compatible(a: str | None, b: str | None) -> bool:
+    ra, rb = _range(a), _range(b)
+    if ra is None or rb is None:
+        return True
+    slack = timedelta(days=TIME_SLACK_DAYS)
+    return ra[0] <= rb[1] + slack and rb[0] <= ra[1] + slack
+
+
+def actor_overlap(a: set[str], b: set[str], parents: Mapping[str, str | None]) -> float:
+    """Soft Dice overlap of two actor sets: a shared actor counts 1, an actor whose parent
+    (or child) is in the other set counts PARENT_MATCH."""
+
+    def lineage(actor: str) -> set[str]:
+        parent = parents.get(actor)
+        return {actor, parent} if parent else {actor}
+
+    def credit(actor: str, other: set[str]) -> float:
+        if actor in other:
+            return 1.0
+        family = set().union(*(lineage(o) for o in other))
+        return PARENT_MATCH if lineage(actor) & family else 0.0
+
+    total = sum(credit(x, b) for x in a) + sum(credit(y, a) for y in b)
+    return total / (len(a) + len(b))
+
+
+def relation_match(a: str, b: str) -> float:
+    if a in GENERIC_RELATIONS or b in GENERIC_RELATIONS:
+        return 0.0
+    if a == b:
+        return SAME_RELATION
+    family_a, family_b = BY_CODE.get(a), BY_CODE.get(b)
+    if family_a and family_b and family_a.plover and family_a.plover == family_b.plover:
+        return RELATED_RELATION
+    return -OTHER_RELATION
+
+
+def claim_score(
+    a: Claim, b: Claim, cosine: float, floor: float, parents: Mapping[str, str | None] = {}
+) -> float:
+    """How surely two claims state the same thing (whatever their stance), in [0, 1]."""
+    score = float(rescale(cosine, floor))
+    actors_a, actors_b = {*a.subjects, *a.objects}, {*b.subjects, *b.objects}
+    if actors_a and actors_b:
+        overlap = actor_overlap(actors_a, actors_b, parents)
+        score += ACTOR_WEIGHT * overlap
+        if not overlap:
+            score -= DISJOINT_ACTORS
+    score += relation_match(a.relation, b.relation)
+    if a.places and b.places:
+        score += PLACE_WEIGHT if set(a.places) & set(b.places) else -PLACE_WEIGHT
+    if not times_compatible(a.time, b.time):
+        score -= OTHER_TIME
+    if a.document_id == b.document_id:
+        score -= SAME_DOCUMENT
+    return max(0.0, min(1.0, score))
+
+
+def polarity(claim: Claim) -> bool:
+    """True when the claim affirms its content; a denial or a negation flips it."""
+    return claim.negated == (claim.modality == "denied")
+
+
+def stance(claim: Claim, anchor: Claim) -> str:
+    if polarity(claim) != polarity(anchor):
+        return "contradict"
+    mine, theirs = numbers(claim.content.text), numbers(anchor.content.text)
+    if mine and theirs and not mine & theirs:
+        return "contradict"
+    return "agree"
+
+
+def claim_text(claim: Claim) -> str:
+    """What a claim's vector is made of: its content, or the sentence when that is a stub."""
+    content = claim.content.text.strip()
+    return content if len(content.split()) >= 4 else claim.text.strip()
+
+
+def shorten(text: str, limit: int = LABEL_CHARS) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:.-") + "…"
+
+
+def group_claims(
+    store: Any,
+    embedder: Embedder,
+    claims: Sequence[Claim],
+    vectors: dict[str, np.ndarray],
+    near_documents: Sequence[str],
+    threshold: float,
+) -> list[GroupingResult]:
+    """Put each claim (already stored, vectors saved) into its best group or a new one."""
+    known: dict[str, Claim] = {}
+    results = []
+    for claim in claims:
+        ids = store.claim_candidates(claim, list(near_documents), CANDIDATES_PER_KEY)
+        missing = [i for i in ids if i not in known]
+        known.update((c.id, c) for c in store.claims_by_ids(missing))
+        _ensure_vectors(store, embedder, [known[i] for i in ids if i in known], vectors)
+        best = _best_group(store, claim, [known[i] for i in ids if i in known], vectors,
+                           embedder.floor, threshold)  # fmt: skip
+        if best is None:
+            group_id = make_id("grp", claim.id)
+            store.save_group_member(
+                group_id, claim.id, "agree", None, shorten(claim_text(claim)), claim.relation
+            )
+            results.append(GroupingResult(claim.id, group_id, True, "agree", None))
+        else:
+            group_id, similarity = best
+            anchor_id, members = store.group_info(group_id)
+            anchor = known.get(anchor_id or "") or _first(store, anchor_id, members, known)
+            position = stance(claim, anchor) if anchor is not None else "agree"
+            _ensure_vectors(store, embedder, [known[m] for m in members if m in known], vectors)
+            label = _central_label(claim, [*members, claim.id], known, vectors)
+            store.save_group_member(
+                group_id, claim.id, position, round(similarity, 4), label, claim.relation
+            )
+            results.append(GroupingResult(claim.id, group_id, False, position, similarity))
+        known[claim.id] = claim
+    return results
+
+
+def _best_group(
+    store: Any,
+    claim: Claim,
+    candidates: list[Claim],
+    vectors: dict[str, np.ndarray],
+    floor: float,
+    threshold: float,
+) -> tuple[str, float] | None:
+    scored = [c for c in candidates if c.id in vectors]
+    if not scored or claim.id not in vectors:
+        return None
+    matrix = np.stack([vectors[c.id] for c in scored])
+    cosines = matrix @ vectors[claim.id]
+    groups = store.groups_of([c.id for c in scored])
+    parents = store.actor_parents(
+        sorted({a for c in [claim, *scored] for a in (*c.subjects, *c.objects)})
+    )
+    by_group: dict[str, list[float]] = {}
+    for candidate, cosine in zip(scored, cosines, strict=True):
+        group = groups.get(candidate.id)
+        if group is not None:
+            score = claim_score(claim, candidate, float(cosine), floor, parents)
+            by_group.setdefault(group[0], []).append(score)
+    best: tuple[str, float] | None = None
+    for group_id, scores in by_group.items():
+        # half best match, half mean over the members found: one close member is not
+        # enough to join a broad group, which keeps groups from chaining into a topic
+        score = (max(scores) + sum(scores) / len(scores)) / 2
+        if score >= threshold and (best is None or score > best[1]):
+            best = (group_id, score)
+    return best
+
+
+def _ensure_vectors(
+    store: Any, embedder: Embedder, claims: list[Claim], vectors: dict[str, np.ndarray]
+) -> None:
+    """Load candidates' vectors; embed (and store) those made by another model or none."""
+    wanted = [c.id for c in claims if c.id not in vectors]
+    if not wanted:
+        return
+    vectors.update(store.load_vectors("claim", embedder.name, wanted))
+    absent = [c for c in claims if c.id not in vectors]
+    if absent:
+        fresh = dict(zip([c.id for c in absent], embedder.embed([claim_text(c) for c in absent]),
+                         strict=True))  # fmt: skip
+        store.save_vectors("claim", embedder.name, fresh)
+        vectors.update(fresh)
+
+
+def _first(
+    store: Any, anchor_id: str | None, members: list[str], known: dict[str, Claim]
+) -> Claim | None:
+    wanted = [i for i in [anchor_id, *members] if i]
+    for found in store.claims_by_ids([i for i in wanted if i not in known]):
+        known[found.id] = found
+    return next((known[i] for i in wanted if i in known), None)
+
+
+def _central_label(
+    claim: Claim, member_ids: list[str], known: dict[str, Claim], vectors: dict[str, np.ndarray]
+) -> str:
+    """The content of the member closest to all others, shortened."""
+    members = [known.get(i) or (claim if i == claim.id else None) for i in member_ids]
+    usable = [m for m in members if m is not None and m.id in vectors]
+    if not usable:
+        return shorten(claim_text(claim))
+    matrix = np.stack([vectors[m.id] for m in usable])
+    centre = int(np.argmax((matrix @ matrix.T).sum(axis=1)))
+    return shorten(claim_text(usable[centre]))

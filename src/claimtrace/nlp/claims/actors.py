@@ -1,0 +1,169 @@
+"""The actors a claim names: linked mentions from the analysis, plus descriptor phrases the
+NER does not tag as names ("government forces", "Streitkräfte des Regimes", "the regime")
+matched against the actor table with the document's countries as context."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+from claimtrace.nlp.analyse import Analysis, actor_table
+from claimtrace.nlp.claims.lexicon import Lexicon
+
+_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
+_MAX_WORDS = 5
+_STRONG = 1  # spelling, stem or transliteration matches only (see link/normalise.py)
+# a phrase starting with one of these is not a name ("to government" is no actor)
+_FUNCTION_WORDS = frozenset(
+    [
+        "to",
+        "by",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "from",
+        "with",
+        "into",
+        "onto",
+        "and",
+        "or",
+        "but",
+        "back",
+        "that",
+        "which",
+        "who",
+        "as",
+        "than",
+        "via",
+        "over",
+        "under",
+        "between",
+        "against",
+        "after",
+        "before",
+        "about",
+        "zu",
+        "von",
+        "vom",
+        "mit",
+        "im",
+        "an",
+        "am",
+        "auf",
+        "für",
+        "aus",
+        "bei",
+        "nach",
+        "und",
+        "oder",
+        "gegen",
+        "zwischen",
+        "durch",
+        "über",
+        "à",
+        "de",
+        "du",
+        "des",
+        "par",
+        "pour",
+        "avec",
+        "en",
+        "dans",
+        "et",
+        "ou",
+        "contre",
+        "entre",
+        "sur",
+        "a",
+        "del",
+        "por",
+        "para",
+        "con",
+        "y",
+        "o",
+        "sobre",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class ActorSpan:
+    start: int
+    end: int
+    actor_id: str
+    text: str
+    place: bool = False  # the mention is also a place ("Syria", "Damascus")
+
+
+def document_context(analysis: Analysis) -> frozenset[str]:
+    """Country codes of the document's places: they disambiguate "the regime"."""
+    return frozenset(p.country_code for p in analysis.places if p.country_code)
+
+
+def actors_in(
+    text: str,
+    start: int,
+    end: int,
+    analysis: Analysis,
+    lexicon: Lexicon,
+    context: frozenset[str],
+) -> list[ActorSpan]:
+    """Actors named in ``text[start:end]``, in text order, longest phrase winning."""
+    found = [
+        ActorSpan(lm.mention.start, lm.mention.end, lm.actor_id, lm.mention.text, bool(lm.place_id))
+        for lm in analysis.mentions
+        if lm.actor_id and start <= lm.mention.start and lm.mention.end <= end
+    ]
+    for phrase in _descriptor_phrases(text, start, end, lexicon, context):
+        inside = [a for a in found if phrase.start <= a.start and a.end <= phrase.end]
+        if any(a.start < phrase.end and phrase.start < a.end for a in found if a not in inside):
+            continue
+        found = [a for a in found if a not in inside] + [phrase]
+    return sorted(found, key=lambda a: a.start)
+
+
+def _descriptor_phrases(
+    text: str, start: int, end: int, lexicon: Lexicon, context: frozenset[str]
+) -> list[ActorSpan]:
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+    table = actor_table()
+    tokens = set(context) | {"role:actor"}
+    out: list[ActorSpan] = []
+    i = 0
+    while i < len(words):
+        matched = None
+        for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+            piece = words[i : i + n]
+            if not _candidate([w for _, _, w in piece], lexicon):
+                continue
+            phrase = text[piece[0][0] : piece[-1][1]]
+            found = table.candidates(phrase, lexicon.language, tokens)
+            if not found or found[0].strength > _STRONG:
+                continue
+            if found[0].rule == "descriptor" and not phrase[:1].isupper():
+                continue  # "to government": a descriptor rule needs a name to stand on
+            if len(found) > 1 and found[1].rank == found[0].rank:
+                continue
+            matched = ActorSpan(piece[0][0], piece[-1][1], found[0].actor.id, phrase)
+            i += n
+            break
+        if matched is None:
+            i += 1
+        else:
+            out.append(matched)
+    return out
+
+
+def _candidate(words: Sequence[str], lexicon: Lexicon) -> bool:
+    """Worth a table lookup: ends in a group noun ("forces"), or names with capitals."""
+    if words[0].casefold() in _FUNCTION_WORDS:
+        return False
+    last = words[-1].casefold()
+    if last in lexicon.group_nouns or any(w.casefold() in lexicon.group_nouns for w in words):
+        return True
+    # German capitalises every noun, so capitals alone say nothing there
+    return lexicon.language != "de" and len(words) > 1 and all(w[:1].isupper() for w in words)

@@ -1,0 +1,126 @@
+"""The source chain of an attribution: its parents outermost first, each resolved to an
+actor when the source span names one."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import regex
+
+from claimtrace.link.actors import unknown_actor_id
+from claimtrace.nlp.analyse import Analysis, LinkedMention
+from claimtrace.nlp.claims.actors import actors_in
+from claimtrace.nlp.claims.lexicon import lexicon_for
+from claimtrace.records import Attribution, SourceLink, Span
+
+_LABEL_RANK = {"PERSON": 0, "ORG": 1, "OTHER": 2, "NORP": 3, "GPE": 4}
+_NAME_LABELS = frozenset({"PERSON", "ORG", "OTHER"})
+_QUOTED = regex.compile(r"[„“\"«»‚']([^„“”\"«»]{2,60})[“”\"«»‘']")
+_ARTICLES = frozenset(["the", "a", "an", "le", "la", "les", "l'", "el", "los", "las", "un", "une"])
+_WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
+
+
+def chain(attributions: Sequence[Attribution], index: int) -> list[Attribution]:
+    """The attribution at ``index`` and its parents, outermost first (cycles are cut)."""
+    out: list[Attribution] = []
+    seen: set[int] = set()
+    current: int | None = index
+    while current is not None and current not in seen and 0 <= current < len(attributions):
+        seen.add(current)
+        out.append(attributions[current])
+        current = attributions[current].parent
+    return out[::-1]
+
+
+def source_links(
+    text: str,
+    attributions: Sequence[Attribution],
+    index: int,
+    analysis: Analysis,
+    context: frozenset[str],
+) -> tuple[SourceLink, ...]:
+    return tuple(
+        SourceLink(
+            name=a.source.text if a.source else "",
+            actor=source_actor(text, a.source, a.language, analysis, context),
+            cue=a.cue.text,
+            kind=a.cue_kind,
+        )
+        for a in chain(attributions, index)
+    )
+
+
+def source_actor(
+    text: str,
+    source: Span | None,
+    language: str | None,
+    analysis: Analysis,
+    context: frozenset[str],
+) -> str | None:
+    """The actor a source span names: a linked mention inside it (a person before an
+    organisation), else a descriptor the actor table knows, else a stable id for a name;
+    None for pronouns and vague sources ("sources in the city", "officials")."""
+    if source is None:
+        return None
+    inside = [
+        lm
+        for lm in analysis.mentions
+        if source.start <= lm.mention.start and lm.mention.end <= source.end
+    ]
+    lexicon = lexicon_for(language)
+    words = list(_WORD.finditer(text, source.start, source.end))
+    if len(words) == 1 and words[0].group().casefold() in lexicon.pronouns:
+        return None
+    linked = [lm for lm in inside if lm.actor_id and not _place_only(lm)]
+    vague = [w.start() for w in words if w.group().casefold() in lexicon.vague_sources]
+    first_linked = min((lm.mention.start for lm in linked), default=source.end)
+    if vague and vague[0] < first_linked:
+        after = _after_agent(text, vague[0], source.end, lexicon.agent)
+        if after is None:
+            return None  # "sources in Daraa", "documents captured in a raid on X": not X
+        # "a report by The Daily Beast": the source is the author of the report
+        return source_actor(
+            text, Span(after, source.end, text[after : source.end]), language, analysis, context
+        )
+    if linked:
+        best = min(linked, key=lambda lm: _LABEL_RANK.get(lm.mention.label, 5))
+        return best.actor_id
+    phrases = actors_in(text, source.start, source.end, analysis, lexicon, context)
+    if phrases:
+        return phrases[-1].actor_id
+    names = [lm for lm in inside if lm.mention.label in _NAME_LABELS and not lm.place_id]
+    if names:  # a name the actor table does not know yet
+        best = min(names, key=lambda lm: _LABEL_RANK.get(lm.mention.label, 5))
+        return unknown_actor_id(best.mention.text, language)
+    if any(lm.place_id for lm in inside):
+        return None  # located, but not named
+    named = _name_in(source.text, language)
+    return unknown_actor_id(named, language) if named else None
+
+
+def _after_agent(text: str, start: int, end: int, markers: Sequence[str]) -> int | None:
+    if not markers:
+        return None
+    body = "|".join(regex.escape(m) for m in markers)
+    m = regex.match(rf"[\p{{L}}\p{{M}}'’\-]+\s+(?:{body})\s+", text[start:end], regex.IGNORECASE)
+    return start + m.end() if m else None
+
+
+def _place_only(lm: LinkedMention) -> bool:
+    return bool(lm.place_id) and lm.mention.label in {"GPE", "LOC"}
+
+
+def _name_in(span: str, language: str | None) -> str | None:
+    quoted = _QUOTED.search(span)
+    if quoted:
+        return quoted.group(1).strip()
+    lexicon = lexicon_for(language)
+    words = _WORD.findall(span)
+    while words and words[0].casefold() in _ARTICLES:
+        span = span[span.index(words[0]) + len(words[0]) :]
+        words = words[1:]
+    if language == "de" or not words:
+        return None  # German capitalises every noun: capitals do not make a name
+    if all(w[:1].isupper() for w in words) and words[0].casefold() not in lexicon.pronouns:
+        return span.strip(" ,.;:\"'“”„«»")
+    return None

@@ -1,0 +1,56 @@
+"""Which unattributed sentences carry a claim: a statement of fact about actors, an opinion,
+or nothing (page debris, headings, questions, sentences about no actor).
+
+A sentence about at least one actor is an *opinion* when the writer's voice shows (first
+person, evaluative words, "should", speculation) — kept, but marked as such; otherwise it is
+a *fact* when it states a relation the lexicon knows or names two actors.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import regex
+
+from claimtrace.nlp.claims.hedges import has
+from claimtrace.nlp.claims.lexicon import lexicon_for
+from claimtrace.nlp.claims.verbs import RelationMatch
+
+Worth = Literal["fact", "opinion"] | None
+_MIN_WORDS = 5
+_WORDS = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
+
+
+def judge(
+    sentence: str, language: str | None, n_actors: int, relation: RelationMatch | None
+) -> Worth:
+    words = _WORDS.findall(sentence)
+    if len(words) < _MIN_WORDS or _debris(sentence, words):
+        return None
+    if sentence.rstrip().endswith(("?", "؟")):
+        return None  # a question asks rather than claims
+    if n_actors == 0:
+        return None
+    if _opinion(sentence, words, language):
+        return "opinion"  # an evaluation of an actor is kept even without a relation
+    if relation is None and n_actors < 2:
+        return None
+    return "fact"
+
+
+def _debris(sentence: str, words: list[str]) -> bool:
+    """Interface text and headings: all capitals, no sentence ending, link lists."""
+    letters = [c for c in sentence if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.7:
+        return True
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    no_end = not sentence.rstrip().endswith((".", "!", "”", '"', "»", "“", "’", ")", "؟", "。"))
+    # a headline or a run of link titles: most words capitalised and no full stop
+    return no_end and capitalised / len(words) > 0.6
+
+
+def _opinion(sentence: str, words: list[str], language: str | None) -> bool:
+    lexicon = lexicon_for(language)
+    if any(w.casefold() in lexicon.first_person for w in words):
+        return True
+    return has("evaluative", sentence, language) or has("speculative", sentence, language)

@@ -1,0 +1,100 @@
+"""Claim groups: same claim across documents and languages, contradictions, incrementality."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from claimtrace.config import load_config
+from claimtrace.link.claim_groups import (
+    CLAIM_GROUP_THRESHOLD,
+    claim_score,
+    numbers,
+    shorten,
+    stance,
+    times_compatible,
+)
+from claimtrace.link.embed import get_embedder
+from claimtrace.link.run import claim_groups, link_new
+from claimtrace.store import open_store
+from tests.link.test_stories import add, document, make_claim
+
+POLICE, MWANZA = "act:tz-police", "pl:mwanza"
+OPERATOR = "act:ferry-operator"
+
+
+def test_numbers_ignore_separators_and_years() -> None:
+    assert numbers("400 000 people") == numbers("400,000 people") == numbers("400.000 Menschen")
+    assert numbers("in 2019 some 30 died") == {"30"}
+    assert numbers("no figures here") == frozenset()
+
+
+def test_times_compatible_by_overlap_of_ranges() -> None:
+    assert times_compatible("2025-05-01", "2025-05-03")
+    assert times_compatible("2025-05", "2025-05-20")
+    assert times_compatible("2025-05-01/2025-05-31", "2025")
+    assert not times_compatible("2025-05-01", "2024-11-02")
+    assert times_compatible(None, "2024-11-02")
+
+
+def test_denial_and_other_figures_contradict() -> None:
+    doc = document("ferry-en")
+    said = make_claim(doc, "At least 30 people drowned in the ferry disaster", "kill")
+    denied = make_claim(doc, "At least 30 people drowned in the ferry disaster", "kill",
+                        modality="denied")  # fmt: skip
+    other = make_claim(doc, "At least 12 people drowned in the ferry disaster", "kill")
+    negated = make_claim(doc, "No one drowned in the ferry disaster", "kill", negated=True)
+    assert stance(said, said) == "agree"
+    assert stance(denied, said) == "contradict"
+    assert stance(other, said) == "contradict"
+    assert stance(negated, said) == "contradict"
+    assert stance(negated, denied) == "agree"  # two ways of rejecting it
+
+
+def test_translation_with_shared_actors_scores_above_unrelated_claim() -> None:
+    embedder = get_embedder()
+    en, de = document("ferry-en"), document("ferry-de")
+    a = make_claim(en, "The ferry was overloaded when it capsized", "state", (OPERATOR,))
+    b = make_claim(de, "Die Fähre war überladen, als sie kenterte", "state", (OPERATOR,))
+    c = make_claim(de, "Taucher suchen vor der Insel nach Vermissten", "search", (POLICE,))
+    va, vb, vc = embedder.embed([a.content.text, b.content.text, c.content.text])
+    same = claim_score(a, b, float(va @ vb), embedder.floor)
+    unrelated = claim_score(a, c, float(va @ vc), embedder.floor)
+    assert same >= CLAIM_GROUP_THRESHOLD > unrelated
+
+
+def test_label_is_shortened_on_a_word_boundary() -> None:
+    label = shorten("word " * 40, 30)
+    assert len(label) <= 31 and label.endswith("…") and "  " not in label
+
+
+def test_claims_join_groups_across_languages_and_contradictions_are_flagged(
+    tmp_path: Path,
+) -> None:
+    config = load_config(db=str(tmp_path / "c.db"))
+    store = open_store(config)
+    en, de, fr = document("ferry-en"), document("ferry-de"), document("ferry-fr")
+    drowned = make_claim(en, "Police said at least 30 people drowned when the ferry capsized",
+                         "kill", (POLICE,), places=(MWANZA,))  # fmt: skip
+    overloaded = make_claim(en, "The regional commissioner said the vessel was overloaded",
+                            "state", (OPERATOR,))  # fmt: skip
+    ertrunken = make_claim(de, "Mindestens 30 Menschen ertranken, als die Fähre kenterte",
+                           "kill", (POLICE,), places=(MWANZA,))  # fmt: skip
+    add(store, "ferry-en", [drowned, overloaded])
+    add(store, "ferry-de", [ertrunken])
+    first = link_new(store, config)
+    assert first.groups_created == 2 and first.groups_joined == 1
+    groups = {frozenset(g.claims): g for g in claim_groups(store)}
+    together = groups[frozenset({drowned.id, ertrunken.id})]
+    assert set(together.languages) == {"en", "de"} and len(together.documents) == 2
+    assert together.contradicting == ()
+    before = {g.id: g for g in claim_groups(store)}
+
+    denial = make_claim(fr, "La police dément que 30 personnes se sont noyées lors du naufrage",
+                        "kill", (POLICE,), modality="denied", places=(MWANZA,))  # fmt: skip
+    add(store, "ferry-fr", [denial])
+    second = link_new(store, config)
+    assert second.groups_joined == 1 and second.contradicting == 1
+    after = {g.id: g for g in claim_groups(store)}
+    assert after[together.id].contradicting == (denial.id,)
+    untouched = [gid for gid in before if gid != together.id]
+    assert all(after[gid] == before[gid] for gid in untouched)  # no other group recomputed
