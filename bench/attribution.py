@@ -196,7 +196,8 @@ def main() -> None:
         "load_seconds": load_seconds,
         "backends": args.backends,
     }
-    path = write_result("attribution", payload)
+    suffix = re.sub(r"[^a-z0-9]+", "-", (args.backends or "").lower()).strip("-")
+    path = write_result(f"attribution-{suffix}" if suffix else "attribution", payload)
     print(f"\ncommand: {command_line()}\nresults: {display_path(path)}")
 
 

@@ -6,13 +6,17 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from claimtrace.config import Config, load_config
-from claimtrace.pipeline import run_analyse, run_ingest
-from claimtrace.records import Attribution, Claim, Document, IngestSummary
+from claimtrace.pipeline import run_analyse, run_ingest, run_link
+from claimtrace.records import Attribution, Claim, ClaimGroup, Document, IngestSummary, Story
 from claimtrace.store import SearchHit, Store, open_store
 from claimtrace.store.sqlite_claims import ClaimFilter
+
+if TYPE_CHECKING:
+    from claimtrace.link.compare import Comparison
+    from claimtrace.link.run import LinkSummary
 
 
 @contextmanager
@@ -51,12 +55,56 @@ def analyse(
     db: str | Path | None = None,
     config: Config | None = None,
     on_item: Callable[[str], None] | None = None,
+    link: bool = True,
 ) -> list[str]:
-    """Find sentences, entities (linked to actors and places) and times in every document
-    not analysed yet; returns the ids analysed."""
+    """Find sentences, entities (linked to actors and places), times, attributions and
+    claims in every document not analysed yet, then (unless ``link`` is False) join claims
+    to claim groups and documents to stories; returns the ids analysed."""
     config = config or load_config()
     with opened(db, config) as store:
-        return run_analyse(store, config, on_item)
+        done = run_analyse(store, config, on_item)
+        if link:
+            run_link(store, config)
+        return done
+
+
+def link(
+    db: str | Path | None = None,
+    config: Config | None = None,
+    on_item: Callable[[str], None] | None = None,
+) -> LinkSummary:
+    """Join the claims of every analysed, not yet linked document to claim groups and the
+    document to a story (``analyse`` does this too)."""
+    config = config or load_config()
+    with opened(db, config) as store:
+        return cast("LinkSummary", run_link(store, config, on_item))
+
+
+def compare(doc_a: str, doc_b: str, db: str | Path | None = None) -> Comparison:
+    """How alike two documents are (any languages), with the reasons: shared actors, claim
+    groups, places, time and text similarity."""
+    from claimtrace.link.compare import compare as compare_documents
+
+    config = load_config()
+    with opened(db, config) as store:
+        a, b = store.get_document(doc_a).id, store.get_document(doc_b).id
+        return compare_documents(store, a, b, config)
+
+
+def stories(db: str | Path | None = None) -> list[Story]:
+    """Stories: documents in any language that tell the same story, largest first."""
+    from claimtrace.link.run import stories as read_stories
+
+    with opened(db) as store:
+        return read_stories(store)
+
+
+def groups(db: str | Path | None = None, story: str | None = None) -> list[ClaimGroup]:
+    """Claim groups (claims that state the same thing across documents), largest first."""
+    from claimtrace.link.run import claim_groups
+
+    with opened(db) as store:
+        return claim_groups(store, story)
 
 
 def entities(

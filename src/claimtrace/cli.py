@@ -10,6 +10,7 @@ from tqdm import tqdm
 from claimtrace import api
 from claimtrace.cli_claims import claims, describe
 from claimtrace.cli_common import db_option, emit_json, friendly_errors, json_option, safe
+from claimtrace.cli_links import compare, groups, stories
 from claimtrace.cli_report import export, report
 from claimtrace.config import load_config
 
@@ -58,14 +59,22 @@ def ingest(
 @json_option
 @friendly_errors
 def analyse(db: str | None, as_json: bool) -> None:
-    """Find sentences, entities (linked to actors and places) and times in new documents."""
+    """Find entities, times, attributions and claims in new documents; link them into
+    claim groups and stories."""
     config = load_config(db=db)
     with tqdm(desc="analyse", unit=" docs", disable=None, file=sys.stderr) as bar:
-        done = api.analyse(config=config, on_item=lambda _d: bar.update())
+        done = api.analyse(config=config, on_item=lambda _d: bar.update(), link=False)
+    with tqdm(desc="link", unit=" docs", disable=None, file=sys.stderr) as bar:
+        linked = api.link(config=config, on_item=lambda _d: bar.update())
     if as_json:
-        emit_json({"analysed": done})
+        emit_json({"analysed": done, "linked": linked.to_dict()})
     else:
-        click.echo(f"{len(done)} document(s) analysed -> {config.db}")
+        click.echo(
+            f"{len(done)} document(s) analysed, {len(linked.documents)} linked: "
+            f"{linked.groups_created} new claim group(s), {linked.groups_joined} claim(s) joined"
+            f" a group, {linked.stories_created} new and {linked.stories_joined} joined "
+            f"story(ies) -> {config.db}"
+        )
 
 
 @main.command()
@@ -220,5 +229,8 @@ def failures(db: str | None, as_json: bool, limit: int) -> None:
 
 
 main.add_command(claims)
+main.add_command(stories)
+main.add_command(groups)
+main.add_command(compare)
 main.add_command(report)
 main.add_command(export)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 from claimtrace.clean import build_document
 from claimtrace.clean.fingerprint import Fingerprint, fingerprint
@@ -170,3 +171,11 @@ def analyse_claims(
     attributions = find_attributions(doc, analysis.sentences, config.attribution_backends or None)
     claims = extract_claims(doc, analysis, attributions, config.claim_backend or None)
     return analysis, attributions, claims
+
+
+def run_link(store: Store, config: Config, on_item: Callable[[str], None] | None = None) -> Any:
+    """Link every analysed document not linked yet: its claims join claim groups, the
+    document joins a story (incremental: nothing else is recomputed)."""
+    from claimtrace.link.run import link_new
+
+    return link_new(store, config, on_item)

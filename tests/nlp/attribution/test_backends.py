@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import time
+
+import pytest
+
 from claimtrace.nlp.attribution import find_attributions, parse_backends, register_backend
 from claimtrace.nlp.attribution.base import AttributionBackend
 from tests.nlp.attribution.conftest import Extract, make_document, sentences_of
@@ -50,3 +54,27 @@ def test_spans_point_into_the_document(extract: Extract) -> None:
         for span in (a.sentence, a.cue, a.content, a.source):
             assert span is not None and doc.text[span.start : span.end] == span.text
         assert a.document_id == doc.id
+
+
+def test_spacy_backend_named_with_a_model_for_another_language_falls_back(
+    extract: Extract,
+) -> None:
+    found = extract(
+        "Laut der Polizei wurden zwei Personen festgenommen.", "de", "de=spacy:en_core_web_md"
+    )
+    assert [a.backend for a in found] == ["rules"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " ".join(["die Regierung sagte dass laut Quellen"] * 1500),  # one endless sentence
+        "Die Regierung sagte, laut Quellen sei es ruhig. " * 600,  # hundreds of cues
+    ],
+)
+def test_long_input_stays_fast(text: str) -> None:
+    doc = make_document(text, "de")
+    sentences = sentences_of(doc)
+    began = time.perf_counter()
+    find_attributions(doc, sentences)
+    assert time.perf_counter() - began < 10

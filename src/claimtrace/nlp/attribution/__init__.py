@@ -10,6 +10,7 @@ attributions inside another's content point at it through ``parent``.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Mapping, Sequence
 
@@ -27,6 +28,7 @@ from claimtrace.nlp.attribution.chains import link_chains, trim_contents
 from claimtrace.nlp.attribution.quotes import add_quotes, resolve_pronouns
 from claimtrace.nlp.attribution.rules_backend import RulesBackend
 from claimtrace.nlp.attribution.spacy_backend import SpacyAttributionBackend
+from claimtrace.nlp.ner_spacy import MODELS
 from claimtrace.records import Attribution, Document, Paragraph
 
 __all__ = [
@@ -43,6 +45,8 @@ __all__ = [
 log = logging.getLogger(__name__)
 register_backend("rules", RulesBackend)
 register_backend("spacy", SpacyAttributionBackend)
+for _model in MODELS:  # "en=spacy:en_core_web_sm"
+    register_backend(f"spacy:{_model}", functools.partial(SpacyAttributionBackend, _model))
 
 
 def find_attributions(

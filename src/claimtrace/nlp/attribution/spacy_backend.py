@@ -25,12 +25,8 @@ from typing import Any
 from claimtrace.errors import MissingDependencyError
 from claimtrace.nlp import ner_spacy
 from claimtrace.nlp.attribution.base import Lexicon
-from claimtrace.nlp.attribution.rules_backend import (
-    Found,
-    lexicon_for,
-    sentence_attributions,
-    to_attribution,
-)
+from claimtrace.nlp.attribution.found import Found, to_attribution
+from claimtrace.nlp.attribution.rules_backend import lexicon_for, sentence_attributions
 from claimtrace.nlp.attribution.tokens import tokenize
 from claimtrace.records import Attribution, Span
 
@@ -44,18 +40,22 @@ CONTENTS = {"ccomp", "xcomp", "csubj", "parataxis"}
 OBJECTS = {"dobj", "obj"}
 CLOSERS = {"”", '"', "»", "“", "''"}
 OPENERS = {"“", '"', "«", "„", "``", "''"}
+QUOTE_CLOSERS = frozenset('”"»“')
+GAP = ' \t\n,.?!”"»“'
 _lock = threading.Lock()
 _parsers: dict[str, Any] = {}
 
 
-def parsing_pipeline(language: str) -> Any:
+def parsing_pipeline(language: str, model_name: str | None = None) -> Any:
     """A spaCy pipeline with a dependency parser for ``language`` (loaded once)."""
     nlp = ner_spacy.loaded_pipeline(language)
-    if nlp is not None and "parser" in nlp.pipe_names:
+    if nlp is not None and "parser" in nlp.pipe_names and model_name is None:
         return nlp
-    name = MODEL_FOR.get(language)
-    if name is None:
+    name = model_name or MODEL_FOR.get(language)
+    if name is None or name not in ner_spacy.MODELS:
         raise MissingDependencyError(f"no spaCy parser is known for language '{language}'")
+    if ner_spacy.MODELS[name].language != language:
+        raise MissingDependencyError(f"spaCy model {name} does not parse '{language}'")
     model = ner_spacy.MODELS[name]
     with _lock:
         if name not in _parsers:
@@ -72,7 +72,11 @@ def parsing_pipeline(language: str) -> Any:
 
 
 class SpacyAttributionBackend:
-    name = "spacy"
+    """``spacy`` (the default model per language) or ``spacy:<model>`` (ner_spacy.MODELS)."""
+
+    def __init__(self, model_name: str | None = None) -> None:
+        self.model_name = model_name
+        self.name = f"spacy:{model_name}" if model_name else "spacy"
 
     def extract(
         self, text: str, sentences: Sequence[tuple[int, int]], language: str, document_id: str
@@ -80,7 +84,7 @@ class SpacyAttributionBackend:
         lex = lexicon_for(language)
         if lex is None or not sentences:
             return []
-        nlp = parsing_pipeline(language)
+        nlp = parsing_pipeline(language, self.model_name)
         bounds = sorted(sentences)
         starts = [s for s, _ in bounds]
         by_sentence: dict[int, list[Found]] = {s: [] for s in starts}
@@ -93,8 +97,9 @@ class SpacyAttributionBackend:
                 if k < 0 or at >= bounds[k][1]:
                     continue  # between sentences (whitespace, dropped debris)
                 cue = _from_cue(token, lex, start, starts[k] == at)
+                cue = _to_sentence(cue, bounds[k], text) if cue is not None else None
                 if cue is not None:
-                    by_sentence[starts[k]].append(_to_sentence_end(cue, bounds[k]))
+                    by_sentence[starts[k]].append(cue)
         out: list[Attribution] = []
         for s, e in bounds:
             found = by_sentence[s]
@@ -120,16 +125,23 @@ def _pieces(bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return pieces
 
 
-def _to_sentence_end(found: Found, sentence: tuple[int, int]) -> Found:
-    """Content after its cue runs to the sentence end, content before it from the sentence
-    start: parses often cut a long clause short."""
-    owner, end = sentence
-    if found.content[0] >= found.cue[1]:
-        return dataclasses.replace(found, content=(found.content[0], max(found.content[1], end)))
-    before = found.content[1] <= found.cue[0]
-    if before and (found.source is None or found.source[0] >= found.content[1]):
-        return dataclasses.replace(found, content=(min(owner, found.content[0]), found.content[1]))
-    return found
+def _to_sentence(found: Found, sentence: tuple[int, int], text: str) -> Found | None:
+    """The content within the cue's sentence: after its cue it runs to the sentence end,
+    before it from the sentence start (parses cut long clauses short, and join sentences
+    the splitter kept apart). A content wholly in another sentence is no content."""
+    first, end = sentence
+    start, stop = found.content
+    lead = min(found.cue[0], found.source[0] if found.source else found.cue[0])
+    if stop <= first and text[stop - 1 : stop] in QUOTE_CLOSERS and not text[stop:lead].strip(GAP):
+        return found  # '“… Are we ready?” he said.': the quote just before is the content
+    if start >= found.cue[1]:
+        stop = end
+    elif stop <= found.cue[0] and (found.source is None or found.source[0] >= stop):
+        start = first
+    start, stop = max(start, first), min(stop, end)
+    if stop <= start:
+        return None
+    return dataclasses.replace(found, content=(start, stop))
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -164,6 +176,10 @@ def _from_cue(token: Any, lex: Lexicon, offset: int, initial: bool) -> Found | N
         return None  # "Assad finding ISIS useful": a gerund, not a report
     if lemma == "point" and not any(c.lower_ == "out" for c in token.children):
         return None
+    if lemma == "call" and not any(
+        c.lower_ in {"for", "on"} or c.dep_ in {"oprd", "xcomp", "ccomp"} for c in token.children
+    ):
+        return None  # "called for talks", "called him a liar" state something; "called him" not
     if any(c.tag_ == "TO" for c in token.children):
         return None  # "plans to say", "refused to confirm": not (yet) a statement
     source_tokens, passive = _source(token)

@@ -69,6 +69,9 @@ def np_after(tokens: Sequence[Token], i: int, lex: Lexicon) -> int:
                 j += 1
                 continue
             break
+        if t.lower in lex.verbs and j > i and (j + 1 == len(tokens) or not tokens[j + 1].is_word):
+            j += 1  # "according to news reports,": a plural noun closing the phrase
+            break
         if (
             t.lower in lex.complementizers
             or t.lower in lex.verbs

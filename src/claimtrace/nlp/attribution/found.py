@@ -1,0 +1,70 @@
+"""A found attribution as offsets, before it becomes a record; span helpers shared by the
+token-pattern and parser backends."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claimtrace.nlp.attribution.base import make_span
+from claimtrace.nlp.attribution.tokens import CLOSE_QUOTES, OPEN_QUOTES, Token
+from claimtrace.records import Attribution, Span
+
+
+@dataclass(frozen=True)
+class Found:
+    """One attribution inside a sentence, as character offsets."""
+
+    cue: tuple[int, int]
+    kind: str
+    source: tuple[int, int] | None
+    content: tuple[int, int]
+    pattern: str = "verb"  # verb | prep | post | as | passive | parse
+
+
+CLOSER_OF = {"“": "”", "„": "“", "«": "»", "‹": "›", "‚": "‘", '"': '"'}
+
+
+def to_attribution(
+    text: str, sentence: Span, found: Found, language: str, document_id: str, backend: str = "rules"
+) -> Attribution | None:
+    cue = make_span(text, *found.cue)
+    start, end = unquoted(text, *found.content)
+    content = make_span(text, start, end)
+    source = make_span(text, *found.source) if found.source else None
+    if cue is None or content is None or len(content.text.split()) < 2:
+        return None
+    return Attribution(
+        document_id, sentence, cue, content, source, found.kind, language, backend=backend
+    )
+
+
+def unquoted(text: str, start: int, end: int) -> tuple[int, int]:
+    """A content that is a direct quote is given without its quote marks."""
+    while end > start and text[end - 1] in ".,;: ":
+        end -= 1
+    if text[start : start + 1] in OPEN_QUOTES:
+        closer = CLOSER_OF.get(text[start], text[start])
+        close_at = text.find(closer, start + 1, end)
+        if close_at > 0:  # „Wir bleiben.“ Der Kommandeur …: only the quote
+            return start + 1, close_at
+        return start + 1, end
+    if text[end - 1 : end] in CLOSE_QUOTES and not any(
+        c in OPEN_QUOTES for c in text[start : end - 1]
+    ):
+        return start, end - 1
+    return start, end
+
+
+def around(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
+    """The content beside a cue block tokens[first:last]: the longer side of the sentence."""
+    before, after = first, len(tokens) - last  # tokens, punctuation included: cheap, enough
+    if after >= before and last < len(tokens):
+        return tokens[last].start, tokens[-1].end
+    if first == 0:
+        return tokens[-1].end, tokens[-1].end
+    return tokens[0].start, tokens[first - 1].end
+
+
+def token_span(tokens: Sequence[Token], start: int, end: int) -> tuple[int, int]:
+    return tokens[start].start, tokens[end - 1].end
