@@ -11,7 +11,7 @@ Story clustering uses the same score, so `compare` explains why two documents sh
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -21,8 +21,9 @@ from claimtrace.link.claim_groups import claim_text
 from claimtrace.link.embed import Embedder, get_embedder, rescale
 from claimtrace.records import _Record
 
-# weights of the evidence kinds (renormalised over the kinds both documents have)
-WEIGHTS = {"text": 0.55, "entities": 0.3, "claims": 0.1, "time": 0.05}
+# weights of the evidence kinds (renormalised over the kinds both documents have); with more
+# weight on text, stores of one subject (an election) chain into one story (bench/linking.py)
+WEIGHTS = {"text": 0.35, "entities": 0.5, "claims": 0.1, "time": 0.05}
 LEAD_CHUNKS = 2  # the title and this many ~600-character chunks of the text are embedded
 LEAD_CHARS = 600
 CLAIMS_IN_VECTOR = 8
@@ -191,4 +192,13 @@ def compare(store: Any, doc_a: str, doc_b: str, config: Any = None) -> Compariso
     fa = document_features(store, embedder, store.get_document(doc_a).id)
     fb = document_features(store, embedder, store.get_document(doc_b).id)
     total, df = store.entity_frequencies([*fa.actors, *fa.places, *fb.actors, *fb.places])
-    return score_pair(fa, fb, df, total, embedder.floor)
+    result = score_pair(fa, fb, df, total, embedder.floor)
+    named = [i for r in result.reasons if r.kind in ("actors", "places") for i in r.items]
+    names = store.names(named) if named else {}
+    reasons = tuple(
+        replace(r, detail=f"{r.detail}: {', '.join(names.get(i, i) for i in r.items)}")
+        if r.kind in ("actors", "places")
+        else r
+        for r in result.reasons
+    )
+    return replace(result, reasons=reasons)
