@@ -33,10 +33,16 @@ demo: install
 	$(BIN)/claimtrace analyse --db $(DB)
 	$(BIN)/claimtrace documents --db $(DB)
 	$(BIN)/claimtrace entities --db $(DB) --limit 15
+	$(BIN)/claimtrace claims --db $(DB) --limit 8
+	$(BIN)/claimtrace stories --db $(DB)
+	$(BIN)/claimtrace groups --min-docs 2 --db $(DB)
 	$(BIN)/claimtrace stats --db $(DB)
 	$(BIN)/claimtrace search "turbine" --db $(DB)
 	$(BIN)/claimtrace show "$$($(BIN)/claimtrace search Staudamm --db $(DB) --json --limit 1 \
 		| $(BIN)/python -c 'import json,sys; print(json.load(sys.stdin)[0]["document_id"])')" --db $(DB)
+	$(BIN)/claimtrace export --format json --db $(DB) -o demo/claimtrace.json
+	@$(BIN)/claimtrace report --db $(DB) -o demo/report.html >/dev/null
+	@echo "report: $(abspath demo/report.html)  (open it in a browser; it works offline)"
 
 test: install browser
 	$(BIN)/python -m ruff check src tests bench

@@ -105,3 +105,16 @@ def test_display_names_and_deterministic_order() -> None:
 def test_normalise_name() -> None:
     assert normalise_name("  “Sky  News” ") == "sky news"
     assert normalise_name("ＳＫＹ News.") == "sky news"
+
+
+def test_pronoun_sources_are_not_nodes_but_named_vague_sources_are() -> None:
+    claims = [
+        _claim("c1", "d1", ("It", None)),
+        _claim("c2", "d1", ("Sky News", "actor:sky-news"), ("they", None)),
+        _claim("c3", "d2", ("sources in Daraa", None)),
+    ]
+    graph = citation_graph(claims, DOCS)
+    ids = {n.id for n in graph.nodes}
+    assert "name:it" not in ids and "name:they" not in ids
+    assert {"actor:sky-news", "name:sources in daraa"} <= ids
+    assert graph.node("actor:sky-news").roles == ("original",)

@@ -11,17 +11,37 @@ document showing it) and how many claims show it.
 
 from __future__ import annotations
 
+import importlib
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import Any
 
 from claimtrace.records import Claim, Document
 
 OUTLET, CITED, ORIGINAL = "outlet", "cited", "original"
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=16)
+def _stop_words(language: str) -> frozenset[str]:
+    try:  # spaCy's per-language stop word lists ship with the library, no model needed
+        module = importlib.import_module(f"spacy.lang.{language}.stop_words")
+    except (ImportError, ValueError):
+        return frozenset()
+    return frozenset(getattr(module, "STOP_WORDS", ()))
+
+
+def vague(name: str, language: str | None) -> bool:
+    """A source named only by pronouns and function words ("it", "they", "the other"):
+    not a node of its own in the graph (the claim keeps it in its chain)."""
+    words = [w.casefold() for w in _WORD.findall(name)]
+    stop = _stop_words(language or "en") | _stop_words("en")
+    return not words or all(w in stop for w in words)
 
 
 @dataclass(frozen=True)
@@ -88,7 +108,11 @@ def citation_graph(
         doc = docs.get(claim.document_id)
         published = doc.published if doc else None
         path = [keys.outlet(claim.document_id, doc)]
-        path += [keys.link(link.name, link.actor) for link in claim.sources]
+        path += [
+            keys.link(link.name, link.actor)
+            for link in claim.sources
+            if link.actor or not vague(link.name, claim.language)
+        ]
         for position, key in enumerate(path):
             role = OUTLET if position == 0 else ORIGINAL if position == len(path) - 1 else CITED
             nodes[key].see(claim, published, role)
