@@ -140,7 +140,9 @@ def run_analyse(
     attributions and claims, stored per document in one transaction. A document that fails
     is recorded (stage "analyse") and the others go on. Returns the ids analysed."""
     from claimtrace.nlp.analyse import ANALYSIS_VERSION
+    from claimtrace.nlp.claims import get_extractor
 
+    get_extractor(config.claim_backend or None)  # a wrong setting fails the run, not each doc
     version = f"{ANALYSIS_VERSION}.{CLAIMS_VERSION}"
     pending = store.documents_to_analyse(version)
     done: list[str] = []
