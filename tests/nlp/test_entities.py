@@ -128,6 +128,28 @@ def test_arabic_country_after_a_clitic_excludes_the_clitic() -> None:
     assert labels.get("العراق") == "GPE"
 
 
+def test_arabic_country_and_nationality_without_hamza() -> None:
+    text = "تظاهر الاف الاسرائيليين في تل ابيب وزار الوفد اسرائيل."
+    labels = found(find_mentions(text, whole(text, "ar")))
+    assert labels.get("الاسرائيليين") == "NORP"
+    assert labels.get("اسرائيل") == "GPE"
+
+
+def test_arabic_spokesperson_for_a_body_is_not_a_person() -> None:
+    text = "وقال المتحدث باسم الجيش الإسرائيلي إن الغارات استمرت."
+    labels = found(find_mentions(text, whole(text, "ar")))
+    assert "PERSON" not in labels.values()
+
+
+def test_arabic_curated_demonyms_and_person_before_a_country() -> None:
+    text = "قتل جنود اميركيون وأصيب جنديان من الأتراك، وقال الرئيس سيزور الأردن غدا."
+    labels = found(find_mentions(text, whole(text, "ar")))
+    assert labels.get("اميركيون") == "NORP"  # US: the adjective is not built on its name
+    assert labels.get("الأتراك") == "NORP"  # a broken plural
+    assert labels.get("الأردن") == "GPE"  # not swallowed by a person after "الرئيس"
+    assert not any("الأردن" in t for t, label in labels.items() if label == "PERSON")
+
+
 def test_unknown_language_and_none_never_raise() -> None:
     text = "Il presidente Sergio Mattarella ha parlato a Roma."
     assert find_mentions(text, whole(text, "it"))

@@ -4,7 +4,11 @@ Arabic has no capital letters, so names are found only next to cue words: a titl
 person (الرئيس، وزير، الشيخ), an organisation head noun that starts the name (حزب، منظمة،
 قوات، جيش), a place head noun before a place (مدينة، محافظة), CLDR country names (with the
 clitics و/ف/ب/ل/ك stripped) and nationality adjectives derived from them (الإيرانية).
-Everything else is missed: expect low recall.
+Country names and nationality adjectives are compared with the hamza on alif folded away
+(news often writes "الاسرائيليين" for "الإسرائيليين"). Demonyms of states whose Arabic name
+does not yield the adjective ("الولايات المتحدة" / "أميركي", broken plurals "الأتراك") come
+from the curated demonyms of the actor table (data/actor_demonyms.json). Everything else is
+missed: expect low recall.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import functools
 
 import regex
 
+from claimtrace.link.actor_files import curated_json
 from claimtrace.nlp.ner_base import Span, drop_overlaps
 from claimtrace.nlp.ner_lexicon import country_names, split_words
 
@@ -23,6 +28,8 @@ CLITICS = ("وبال", "وال", "فال", "بال", "كال", "لل", "و", "ف
 STOP = split_words(
     "في من على إلى عن مع أن إن أو ثم قد لقد كان كانت التي الذي الذين هذا هذه ذلك تلك بعد قبل "
     "حتى منذ خلال عند بين لم لن لا ما قال قالت أكد أعلن وقال وقالت يوم اليوم أمس"
+    # "المتحدث باسم الجيش": what follows "on behalf of" is a body, not the speaker's name
+    " باسم"
 )
 PERSON_TITLES = split_words(
     "الرئيس الرئيسة الشيخ السيد السيدة الجنرال العميد اللواء العقيد الأمير الملك الوزير "
@@ -33,6 +40,12 @@ ORG_HEADS = split_words(
 )
 PLACE_HEADS = split_words("مدينة محافظة بلدة قرية إقليم ولاية منطقة مخيم العاصمة")
 NISBA = ("يون", "يين", "ية", "ي")
+_ALIF = str.maketrans("أإآٱ", "اااا")
+
+
+def fold_alif(text: str) -> str:
+    """Hamza and madda forms of alif as bare alif: spelling varies in news text."""
+    return text.translate(_ALIF)
 
 
 def arabic_share(text: str) -> float:
@@ -55,19 +68,41 @@ def _bare(word: str) -> list[tuple[int, str]]:
 
 @functools.lru_cache(maxsize=1)
 def _countries() -> frozenset[str]:
-    return country_names("ar")
+    return frozenset(fold_alif(name) for name in country_names("ar"))
+
+
+@functools.lru_cache(maxsize=1)
+def _curated_demonyms() -> tuple[frozenset[str], frozenset[str]]:
+    """(nisba stems, whole words) of the curated Arabic demonyms, alif folded, article off:
+    "أميركي" gives the stem "اميرك", "الأتراك" the word "اتراك"."""
+    stems: set[str] = set()
+    words: set[str] = set()
+    for entry in curated_json("actor_demonyms.json")["states"].values():
+        for form in entry.get("ar", ()):
+            form = fold_alif(form.removeprefix("ال"))
+            if form.endswith("ي") and len(form) >= 4:
+                stems.add(form[:-1])
+            else:
+                words.add(form)
+    return frozenset(stems), frozenset(words)
 
 
 @functools.lru_cache(maxsize=50_000)
 def arabic_demonym(word: str) -> bool:
     """A nisba adjective of a country: الإيرانية → إيران, المصري → مصر, الروسية → روسيا."""
+    word = fold_alif(word)
     stem = word[2:] if word.startswith("ال") else word
+    curated_stems, curated_words = _curated_demonyms()
+    if stem in curated_words:
+        return True
     for suffix in NISBA:
         if stem.endswith(suffix) and len(stem) - len(suffix) >= 3:
             stem = stem[: -len(suffix)]
             break
     else:
         return False
+    if stem in curated_stems:
+        return True
     for country in _countries():
         base = country[2:] if country.startswith("ال") else country
         if stem in {base, base.removesuffix("ا"), base.removesuffix("يا"), base.removesuffix("ة")}:
@@ -87,7 +122,7 @@ def extract_arabic(text: str) -> list[Span]:
             if i + size > len(words):
                 continue
             for cut, form in _bare(word):
-                phrase = " ".join([form] + [w[2] for w in words[i + 1 : i + size]])
+                phrase = fold_alif(" ".join([form] + [w[2] for w in words[i + 1 : i + size]]))
                 if phrase in _countries() or (form.startswith("ال") and phrase[2:] in _countries()):
                     spans.append(Span(start + cut, words[i + size - 1][1], "GPE"))
                     break
@@ -137,6 +172,8 @@ def _after(
             break  # "و" joins the next clause, except in names such as "وائل"
         if label == "ORG" and taken and not word.startswith("ال"):
             break  # the name is a construct: حزب الله، قوات الدعم السريع، حركة حماس
+        if label == "PERSON" and any(fold_alif(f) in _countries() for _, f in _bare(word)):
+            break  # "أن الرئيس سيزور الأردن": a country ends (or is not) a person's name
         taken.append(words[j])
         j += 1
     if not taken:
