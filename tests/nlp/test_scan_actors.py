@@ -82,3 +82,16 @@ def test_offsets_follow_paragraphs(scanner: ActorScanner) -> None:
     text = "Intro.\n\nDie Hisbollah drohte."
     [hit] = scanner.scan(text, [(0, 6, "en"), (8, len(text), "de")])
     assert text[hit.start : hit.end] == "Hisbollah" and hit.language == "de"
+
+
+def test_arabic_city_names_are_not_loose_matches_of_other_actors() -> None:
+    from claimtrace.nlp.analyse import analyse_document
+    from claimtrace.records import Document, Paragraph
+
+    text = "وصل الوفد إلى بيروت ثم إلى بغداد، وقال إن الأردن يدعم الاتفاق."
+    doc = Document("ar-cities", text, None, "ar", ("ar",), (Paragraph(0, 0, len(text), "ar"),))
+    found = {m.mention.text: m for m in analyse_document(doc).mentions}
+    for city in ("بيروت", "بغداد"):
+        assert found[city].actor_id is None and found[city].place_id is not None, city
+        assert found[city].mention.label == "GPE"
+    assert found["الأردن"].actor_id == "actor:state-jo"

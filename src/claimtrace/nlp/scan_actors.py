@@ -41,7 +41,9 @@ def label_for(match: ActorMatch, text: str) -> str:
     """The NER label a scanned actor mention gets: a state's adjective is NORP."""
     actor = match.actor
     if actor.type == "state":
-        return "GPE" if text[:1].isupper() and not _adjective(text) else "NORP"
+        # scripts without case (Arabic) name the state unless the word is an adjective
+        named = text[:1].isupper() or not text[:1].islower()
+        return "GPE" if named and not _adjective(text) else "NORP"
     return _LABELS.get(actor.type, "ORG")
 
 
@@ -142,10 +144,16 @@ class ActorScanner:
     def _verify(
         self, span: str, start: int, end: int, language: str, context: frozenset[str]
     ) -> ActorHit | None:
+        keys = phrase_keys(span, language)
+        # the candidate must be an alias the trie walked (same scan keys): a looser table
+        # match ("بيروت" Beirut ~ "بيرو" Peru) of a context-gated alias is not a hit
         found = [
             m
             for m in self.table.candidates(span, language, context)
-            if m.strength <= 1 and m.rule == "alias" and _case_fits(span, m, language)
+            if m.strength <= 1
+            and m.rule == "alias"
+            and _case_fits(span, m, language)
+            and phrase_keys(m.alias.text, language) == keys
         ]
         if not found:
             return None
