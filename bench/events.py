@@ -1,7 +1,9 @@
 """Relation typing accuracy of the claim lexicons on the event-coding gold sets.
 
 Each gold sentence carries one or more event codes (CAMEO or PLOVER); the sentence is typed
-with ``nlp.claims.verbs.find_relation`` (no actors involved) and scored against the gold
+as the claim stage types it, with ``nlp.claims.syntax.choose_relation`` (the lexicon match
+heading the sentence on the dependency parse for en/es, no actors involved; ``--chooser
+first`` scores the first lexicon match instead, ``verbs.find_relation``) and scored against the gold
 codes mapped onto our relations (``relations.relation_for_cameo`` /
 ``relation_for_plover``; docs/relations.md lists the mapping). A sentence counts as right
 when the predicted relation is one of its gold relations. Two figures per set:
@@ -17,7 +19,7 @@ PLOVER), ``spanish_fight_reduced_181227_validation.xml`` (es, CAMEO), arabic-gsr
 ``protest_gsr.xml`` and ``assault_gsr.xml`` (ar, PLOVER positives only). Not used: the
 PETRARCH2 unit tests (synthetic grammar tests with invented countries, not news).
 
-    .venv/bin/python bench/events.py
+    .venv/bin/python bench/events.py [--chooser head|first]
 """
 
 from __future__ import annotations
@@ -33,7 +35,10 @@ from typing import Any
 from _common import DEFAULT_EVALDATA, command_line, display_path, machine_info, write_result
 
 from claimtrace.nlp.claims.relations import BY_CODE, relation_for_cameo, relation_for_plover
+from claimtrace.nlp.claims.syntax import choose_relation
 from claimtrace.nlp.claims.verbs import find_relation
+
+CHOOSERS = {"head": choose_relation, "first": find_relation}
 
 SETS = [
     ("petr2-gsr", "en", "universalpetrarch-spanish-english/PETR2_GSR_validation.xml", "cameo"),
@@ -87,12 +92,15 @@ def coarse(relation: str) -> str | None:
     return "VIOLENCE" if plover in _VIOLENCE else plover
 
 
-def score(items: list[tuple[str, set[str]]], language: str) -> dict[str, Any]:
+def score(
+    items: list[tuple[str, set[str]]], language: str, chooser: str = "head"
+) -> dict[str, Any]:
+    choose = CHOOSERS[chooser]
     exact = lenient = 0
     confusion: Counter[tuple[str, str]] = Counter()
     started = time.perf_counter()
     for sentence, gold in items:
-        found = find_relation(sentence, language)
+        found = choose(sentence, language)
         predicted = found.code if found else "other"
         if predicted in gold:
             exact += 1
@@ -117,6 +125,7 @@ def score(items: list[tuple[str, set[str]]], language: str) -> dict[str, Any]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--evaldata", type=Path, default=DEFAULT_EVALDATA)
+    parser.add_argument("--chooser", choices=sorted(CHOOSERS), default="head")
     args = parser.parse_args()
     root = args.evaldata / "event-coding"
     rows: dict[str, Any] = {}
@@ -129,7 +138,7 @@ def main() -> None:
         if not path.is_file():
             print(f"{name:<12} missing: {display_path(path)}")
             continue
-        row = score(read_set(path, scheme), language)
+        row = score(read_set(path, scheme), language, args.chooser)
         rows[name] = {"language": language, **row}
         total += row["sentences"]
         right += round(row["exact"] * row["sentences"])
@@ -149,7 +158,13 @@ def main() -> None:
             f"{'overall':<12} {'':<4} {total:>5} {overall['exact']:>6.3f} {overall['coarse']:>6.3f}"
         )
     path = write_result(
-        "events", {"command": command_line(), "machine": machine_info(), "rows": rows}
+        "events",
+        {
+            "command": command_line(),
+            "machine": machine_info(),
+            "chooser": args.chooser,
+            "rows": rows,
+        },
     )
     print(f"\ncommand: {command_line()}\nresults: {display_path(path)}")
 

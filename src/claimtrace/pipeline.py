@@ -130,7 +130,7 @@ def _fail(failure: Failure, store: Store, tally: _Tally) -> None:
 
 
 # bump when attribution or claim extraction changes, so stored documents are re-analysed
-CLAIMS_VERSION = "1"
+CLAIMS_VERSION = "2"
 
 
 def run_analyse(

@@ -241,16 +241,22 @@ def _best_group(
     parents = store.actor_parents(
         sorted({a for c in [claim, *scored] for a in (*c.subjects, *c.objects)})
     )
-    by_group: dict[str, list[float]] = {}
+    by_group: dict[str, list[tuple[float, bool]]] = {}
     for candidate, cosine in zip(scored, cosines, strict=True):
         group = groups.get(candidate.id)
         if group is not None:
             score = claim_score(claim, candidate, float(cosine), floor, parents)
-            by_group.setdefault(group[0], []).append(score)
+            own = candidate.document_id == claim.document_id
+            by_group.setdefault(group[0], []).append((score, own))
     best: tuple[str, float] | None = None
-    for group_id, scores in by_group.items():
+    for group_id, found in by_group.items():
         # half best match, half mean over the members found: one close member is not
-        # enough to join a broad group, which keeps groups from chaining into a topic
+        # enough to join a broad group, which keeps groups from chaining into a topic.
+        # Members from the claim's own document (another sentence of the same article)
+        # say nothing about whether other articles state it: they count only when the
+        # group has nothing else.
+        others = [score for score, own in found if not own]
+        scores = others or [score for score, _ in found]
         score = (max(scores) + sum(scores) / len(scores)) / 2
         if score >= threshold and (best is None or score > best[1]):
             best = (group_id, score)

@@ -162,7 +162,10 @@ def test_negation(language: str, text: str, negated: bool) -> None:
         ("en", "Hezbollah and the army share the same assessment.", 2, "fact"),
         ("en", "Unfortunately, Hezbollah remains a deadly threat to the region.", 1, "opinion"),
         ("en", "We believe Hezbollah is part of the problem here.", 1, "opinion"),
-        ("en", "Is Hezbollah working with the army in the valley?", 2, None),
+        # a question about a relation is kept, as questioned (it was dropped before)
+        ("en", "Is Hezbollah working with the army in the valley?", 2, "question"),
+        ("en", "Hezbollah works with the army in the valley - but why?", 2, "fact"),
+        ("en", "Who knows what the weather will be in the valley?", 1, None),
         ("en", "COMMENTS", 0, None),
         ("en", "SHARE THIS STORY ON HEZBOLLAH AND THE ARMY", 2, None),
         ("en", "The weather was mild and the market was busy.", 0, None),

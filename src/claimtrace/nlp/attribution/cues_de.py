@@ -109,7 +109,8 @@ LEXICON = Lexicon(
         "hat haben hatte hatten ist sind war waren wird werden wurde wurden habe sei "
         "auch am bereits zudem außerdem erneut jedoch nun mehrfach ebenfalls kürzlich "
         "gestern heute am montag dienstag mittwoch donnerstag freitag samstag sonntag "
-        "vergangene vergangenen woche zuvor später dabei damals öffentlich ausdrücklich"
+        "vergangene vergangenen woche zuvor später dabei damals öffentlich ausdrücklich "
+        "ja eben halt wohl schon mal"  # particles: "Ingo hat ja gesagt" (without HanTa tags)
     ),
     determiners=_words(
         "der die das den dem des ein eine einen einem einer eines diese dieser dieses "

@@ -5,7 +5,9 @@ other language. Patterns, per sentence: a source after a preposition ("according
 "laut X", "selon X"), before a postposition ("X zufolge"), in an as-clause ("wie X
 berichtet"), and around a cue verb: "X said (that) ...", "..., X said", "..., berichten X",
 German verb-second "Ende 2019 erklärte X: ..." (those are in verbs.py); source-less
-phrases ("it was reported"); German subjunctive speech running on after its cue.
+phrases ("it was reported"); German subjunctive speech running on after its cue. German
+sentences with a cue word are part-of-speech tagged (HanTa, tags_de.py) so that sources are
+the subject noun phrase of the cue (verbs_de.py); without HanTa, verbs.py's heuristics.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from collections.abc import Sequence
 from claimtrace.nlp.attribution import cues_de, cues_en, cues_es, cues_fr
 from claimtrace.nlp.attribution.base import Lexicon, make_span
 from claimtrace.nlp.attribution.found import Found, around, to_attribution, token_span
+from claimtrace.nlp.attribution.tags_de import Tagged, noun_position, tag_german
 from claimtrace.nlp.attribution.tokens import Token, match_phrase, np_after, tokenize
 from claimtrace.nlp.attribution.verbs import verbal
+from claimtrace.nlp.attribution.verbs_de import verbal_de
 from claimtrace.records import Attribution, Span
 
 __all__ = ["RulesBackend", "lexicon_for", "sentence_attributions"]
@@ -89,21 +93,40 @@ def sentence_attributions(tokens: Sequence[Token], lex: Lexicon) -> list[Found]:
     if not tokens or len(tokens) > MAX_SENTENCE_TOKENS:
         return []  # a "sentence" this long is a list or a run-on scrape, not reported speech
     used: set[int] = set()
+    tagged = _tags(tokens, lex)
     found = _passive(tokens, lex, used, multiword=True)  # before "reported" is a verb cue
-    found += _prepositional(tokens, lex, used)
+    found += _prepositional(tokens, lex, used, tagged)
     found += _as_clauses(tokens, lex, used)
-    found += verbal(tokens, lex, used)
+    found += verbal(tokens, lex, used) if tagged is None else verbal_de(tokens, lex, used, tagged)
     if not found:  # "reportedly" inside an attributed sentence adds nothing
         found += _passive(tokens, lex, used, multiword=False)
     return found
 
 
-def _prepositional(tokens: Sequence[Token], lex: Lexicon, used: set[int]) -> list[Found]:
+def _tags(tokens: Sequence[Token], lex: Lexicon) -> Tagged | None:
+    """German part-of-speech tags, for sentences with a cue word only (tagging costs)."""
+    if lex.language != "de":
+        return None
+    cues = lex.verbs.keys() | {p.split()[0] for p in lex.preps}
+    if not any(t.lower in cues for t in tokens):
+        return None
+    return tag_german(tokens)
+
+
+def _noun(tokens: Sequence[Token], tagged: Tagged, i: int) -> bool:
+    # German prepositions are lowercase unless they open the sentence or a quote
+    capital = i > 0 and tokens[i].capitalised and tokens[i - 1].is_word
+    return capital or noun_position(tagged.tags, i)
+
+
+def _prepositional(
+    tokens: Sequence[Token], lex: Lexicon, used: set[int], tagged: Tagged | None = None
+) -> list[Found]:
     found: list[Found] = []
     phrases = sorted(((p.split(), k) for p, k in lex.preps.items()), key=lambda x: -len(x[0]))
     for i in range(len(tokens)):
-        if i in used:
-            continue
+        if i in used or (tagged is not None and _noun(tokens, tagged, i)):
+            continue  # "der charakteristische Laut": a noun, not "laut"
         for words, kind in phrases:
             if not match_phrase(tokens, i, words):
                 continue

@@ -9,11 +9,11 @@ import regex
 
 from claimtrace.nlp.attribution.base import Lexicon
 
-# words keep inner apostrophes and hyphens ("d'après", "US-led"); everything else is one char
 # words keep inner apostrophes and hyphens ("d'après", "US-led"); initials and short
-# capitalised abbreviations keep their dot ("U.S.", "Mr.", "Gen."); anything else is one char
+# capitalised abbreviations keep their dot ("U.S.", "Mr.", "Gen.", "Prof."); anything else is
+# one char
 _TOKEN = regex.compile(
-    r"(?:\p{Lu}\.){2,}|\p{Lu}\p{Ll}{0,2}\.(?=\s+\p{Lu})|\w+(?:[-'’]\w+)*|[^\w\s]"
+    r"(?:\p{Lu}\.){2,}|\p{Lu}\p{Ll}{0,3}\.(?=\s+\p{Lu})|\w+(?:[-'’]\w+)*|[^\w\s]"
 )
 OPEN_QUOTES = frozenset('“„«‹"‚‘')
 CLOSE_QUOTES = frozenset('”“»›"’‘')

@@ -116,7 +116,10 @@ def actors_in(
     found = [
         ActorSpan(lm.mention.start, lm.mention.end, lm.actor_id, lm.mention.text, bool(lm.place_id))
         for lm in analysis.mentions
-        if lm.actor_id and start <= lm.mention.start and lm.mention.end <= end
+        if lm.actor_id
+        and start <= lm.mention.start
+        and lm.mention.end <= end
+        and not modifier_only(text, lm.mention.start, lm.mention.end, lm.mention.label, lexicon)
     ]
     for phrase in _descriptor_phrases(text, start, end, lexicon, context):
         inside = [a for a in found if phrase.start <= a.start and a.end <= phrase.end]
@@ -124,6 +127,33 @@ def actors_in(
             continue
         found = [a for a in found if a not in inside] + [phrase]
     return sorted(found, key=lambda a: a.start)
+
+
+_NEXT_WORD = regex.compile(r"[ \t\u00a0]+([\p{L}\p{M}][\p{L}\p{M}\-]*)")
+_PREVIOUS_WORD = regex.compile(r"([\p{L}\p{M}][\p{L}\p{M}\-]*)[ \t\u00a0]+$")
+
+
+def modifier_only(text: str, start: int, end: int, label: str, lexicon: Lexicon) -> bool:
+    """A name that only modifies another word and names no actor: the first half of
+    "Iran-linked", "IS-controlled", or a national adjective before a noun other than one
+    through which a state acts ("Syrian civilians", "the Syrian dictator", "syrische
+    Organisationen", "civils syriens"; but "Iranian weapons", "Russian officials")."""
+    joined = text[end : end + 1] == "-" and text[end + 1 : end + 2].isalpha()
+    if joined and (text[end + 1 : end + 2].islower() or label == "NORP"):
+        return True  # "Iran-linked", "the Syrian-Lebanese border"
+    if label != "NORP":
+        return False
+    surface = text[start:end]
+    if surface[:1].islower() and lexicon.language in ("fr", "es"):
+        before = _PREVIOUS_WORD.search(text, 0, start)  # "les civils syriens"
+        noun = before.group(1) if before else None
+    else:
+        after = _NEXT_WORD.match(text, end)
+        noun = after.group(1) if after else None
+    if noun is None or noun.casefold() in _FUNCTION_WORDS:
+        return False  # "the Iranians", "Syrians and Iraqis"
+    folded = noun.casefold()
+    return not any(folded.startswith(stem) for stem in lexicon.state_nouns)
 
 
 def _descriptor_phrases(

@@ -5,20 +5,25 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import regex
+
 from claimtrace.ids import claim_id
 from claimtrace.nlp.analyse import Analysis
 from claimtrace.nlp.claims.actors import ActorSpan, actors_in, document_context
+from claimtrace.nlp.claims.deproles import Roles
 from claimtrace.nlp.claims.lexicon import Lexicon, lexicon_for
 from claimtrace.nlp.claims.modality import modality_of
 from claimtrace.nlp.claims.negation import is_negated
-from claimtrace.nlp.claims.roles import acting, assign_roles
+from claimtrace.nlp.claims.roles import SYMMETRIC, acting, assign_roles
 from claimtrace.nlp.claims.sources import chain, source_links
-from claimtrace.nlp.claims.syntax import choose_relation, dependency_roles
-from claimtrace.nlp.claims.verbs import find_relation
+from claimtrace.nlp.claims.syntax import dependency_roles, relation_candidates, root_roles
+from claimtrace.nlp.claims.timing import claim_time
+from claimtrace.nlp.claims.verbs import RelationMatch
 from claimtrace.nlp.claims.worthiness import judge
 from claimtrace.records import Attribution, Claim, Document, SourceLink, Span
 
 _MIN_CONTENT_WORDS = 3
+_SEMICOLON = regex.compile(r";\s+")
 
 
 class RulesExtractor:
@@ -47,10 +52,16 @@ class RulesExtractor:
                 attribution.language,
                 links=links,
                 kinds=kinds,
-            )
+                nested=[
+                    (a.content.start - attribution.content.start,
+                     a.content.end - attribution.content.start)
+                    for a in attributions
+                    if a.parent == index
+                ],
+            )  # fmt: skip
             if claim is not None:
                 claims.setdefault(claim.id, claim)
-        for start, end in analysis.sentences:
+        for start, end in _clauses(doc.text, analysis.sentences):
             content = Span(start, end, doc.text[start:end])
             language = _language_at(doc, start)
             if not _unattributed_relation(content, language, attributions):
@@ -66,6 +77,7 @@ class RulesExtractor:
                 language,
                 judged=True,
                 previous=previous,
+                exclude=_attributed_parts(content, attributions),
             )
             if claim is not None:
                 claims.setdefault(claim.id, claim)
@@ -84,21 +96,27 @@ def _claim(
     kinds: Sequence[str] = (),
     judged: bool = False,
     previous: Claim | None = None,
+    exclude: Sequence[tuple[int, int]] = (),
+    nested: Sequence[tuple[int, int]] = (),
 ) -> Claim | None:
     """The claim ``content`` makes; with ``judged``, None unless the sentence is worth one."""
     lexicon = lexicon_for(language)
     actors = actors_in(doc.text, content.start, content.end, analysis, lexicon, context)
-    local = acting(
-        content.text,
-        [
-            ActorSpan(a.start - content.start, a.end - content.start, a.actor_id, a.text, a.place)
-            for a in actors
-        ],
+    local = acting(content.text, _local(actors, content.start))
+    candidates = relation_candidates(content.text, language, exclude)
+    verb = candidates[0] if candidates else None
+    # a hedge inside a nested attribution's content ("A notes that documents revealed
+    # deals X supposedly made") qualifies that inner claim, not A's
+    own = "".join(
+        " " if any(lo <= i < hi for lo, hi in nested) else ch for i, ch in enumerate(content.text)
     )
-    verb = choose_relation(content.text, language)
-    modality = modality_of(kinds, content.text, language)
+    modality = modality_of(kinds, own, language)
     # "both sides were trading oil": the actors of the claim just before
-    inherited = _plural_anaphor(content.text, lexicon, previous) if not actors else ()
+    inherited = (
+        _plural_anaphor(doc.text, analysis, context, content.text, lexicon, previous)
+        if not actors
+        else ()
+    )
     if judged:
         worth = judge(
             content.text, language, len({a.actor_id for a in actors} | set(inherited)), verb
@@ -107,9 +125,20 @@ def _claim(
             return None
         if worth == "opinion":
             modality = "opinion"
-    parsed = dependency_roles(content.text, local, verb, language) if verb else None
+        elif worth == "question":
+            modality = "questioned"
+    verb, parsed = _with_roles(content.text, local, candidates, language)
+    if verb is None and parsed is not None and not (parsed.subjects or parsed.objects):
+        parsed = None  # "It is too early to celebrate victory over X": about X all the same
+    unplaced = parsed is not None and not (parsed.subjects or parsed.objects)
+    if not judged and verb is not None and verb.noun and unplaced:
+        # attributed content naming a relation by a noun the parse leaves without actors
+        # ("deals the regime made with X", parsed as a verb): token order
+        parsed = None
     ordered = assign_roles(content.text, local, verb, lexicon)
     subjects, objects = _merge(parsed, ordered) if not inherited else (inherited, ())
+    if verb is not None and verb.code in SYMMETRIC and objects and not subjects:
+        subjects, objects = objects[:1], objects[1:]  # "X and Y are aligned": mutual
     relation = verb.code if verb else "other"
     start, end = evidence
     return Claim(
@@ -124,7 +153,7 @@ def _claim(
         relation=relation,
         verb=verb.verb if verb else "",
         places=_places(analysis, start, end),
-        time=_time(analysis, content, (start, end)),
+        time=claim_time(doc, analysis, content, (start, end)),
         modality=modality,
         negated=verb is not None and is_negated(content.text, verb.start, verb.end, language),
         sources=links,
@@ -132,13 +161,34 @@ def _claim(
     )
 
 
-def _plural_anaphor(text: str, lexicon: Lexicon, previous: Claim | None) -> tuple[str, ...]:
+def _plural_anaphor(
+    text: str,
+    analysis: Analysis,
+    context: frozenset[str],
+    sentence: str,
+    lexicon: Lexicon,
+    previous: Claim | None,
+) -> tuple[str, ...]:
+    """ "Both sides": the two or more actors of the claim before, else of its sentence."""
     if previous is None or not lexicon.plural_anaphors:
         return ()
-    folded = text.casefold()
+    folded = sentence.casefold()
     if not any(anaphor in folded for anaphor in lexicon.plural_anaphors):
         return ()
-    return tuple(dict.fromkeys(previous.subjects + previous.objects))
+    found = tuple(dict.fromkeys(previous.subjects + previous.objects))
+    if len(found) >= 2:
+        return found
+    lo, hi = previous.content.start, previous.content.end  # not its source
+    named = actors_in(text, lo, hi, analysis, lexicon, context)
+    people = acting(text[lo:hi], _local(named, lo))
+    together = tuple(dict.fromkeys(found + tuple(a.actor_id for a in people)))
+    return together if len(together) >= 2 else found
+
+
+def _local(actors: Sequence[ActorSpan], offset: int) -> list[ActorSpan]:
+    return [
+        ActorSpan(a.start - offset, a.end - offset, a.actor_id, a.text, a.place) for a in actors
+    ]
 
 
 def _unattributed_relation(
@@ -154,26 +204,83 @@ def _unattributed_relation(
     ]
     if not inside:
         return True
-    verb = find_relation(sentence.text, language)
-    if verb is None:
-        return False
-    lo, hi = sentence.start + verb.start, sentence.start + verb.end
-    parts = [p for a in inside for p in (a.content, a.cue, a.source) if p is not None]
-    return not any(p.start < hi and lo < p.end for p in parts)
+    return bool(relation_candidates(sentence.text, language, _attributed_parts(sentence, inside)))
+
+
+def _with_roles(
+    text: str,
+    actors: Sequence[ActorSpan],
+    candidates: Sequence[RelationMatch],
+    language: str | None,
+) -> tuple[RelationMatch | None, Roles | None]:
+    """The best candidate relation; a noun only when the text gives it actors, else the
+    next candidate that has them ("a request for passage ... to exchange oil for fertilizer
+    with the regime": the exchange, not the request). Roles around the main verb when there
+    is no candidate."""
+    if not candidates:
+        return None, root_roles(text, actors, language)
+    first = dependency_roles(text, actors, candidates[0], language)
+    if not candidates[0].noun or (first is not None and (first.subjects or first.objects)):
+        return candidates[0], first
+    for verb in candidates[1:]:
+        roles = dependency_roles(text, actors, verb, language)
+        if roles is not None and (roles.subjects or roles.objects):
+            return verb, roles
+    return candidates[0], first
+
+
+def _clauses(text: str, sentences: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sentences, each split at its semicolons when every part is a clause of its own
+    (five words or more): "X smuggled fighters; some accused Y of aiding them" is two
+    claims."""
+    out: list[tuple[int, int]] = []
+    for start, end in sentences:
+        parts: list[tuple[int, int]] = []
+        lo = start
+        for m in _SEMICOLON.finditer(text, start, end):
+            parts.append((lo, m.start()))
+            lo = m.end()
+        parts.append((lo, end))
+        if len(parts) > 1 and all(len(text[a:b].split()) >= 5 for a, b in parts):
+            out.extend(parts)
+        else:
+            out.append((start, end))
+    return out
+
+
+def _attributed_parts(sentence: Span, attributions: Sequence[Attribution]) -> list[tuple[int, int]]:
+    """The parts of attributions inside ``sentence``, as offsets into it: the sentence's own
+    claim is about what lies outside them (the attributed content has its own claim)."""
+    out = []
+    for a in attributions:
+        for part in (a.content, a.cue, a.source):
+            if part is not None and part.start < sentence.end and sentence.start < part.end:
+                out.append((part.start - sentence.start, part.end - sentence.start))
+    return out
 
 
 def _merge(
-    parsed: tuple[tuple[str, ...], tuple[str, ...]] | None,
-    ordered: tuple[tuple[str, ...], tuple[str, ...]],
+    parsed: Roles | None, ordered: tuple[tuple[str, ...], tuple[str, ...]]
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The parse's roles, a role it leaves empty filled from token order."""
+    """The parse's roles; a role the parse has no slot for is filled from token order (e.g.
+    "handed over between X and Y": token order knows "between"). A slot the parse has but
+    no actor fills ("It described ...") stays empty."""
     if parsed is None:
-        return ordered
-    if not parsed[0] and ordered[0]:
-        return ordered  # e.g. "handed over between X and Y": token order knows "between"
-    subjects = parsed[0]
-    objects = parsed[1] or tuple(i for i in ordered[1] if i not in subjects)
-    return subjects, objects
+        subjects, objects = ordered
+    else:
+        placed = set(parsed.subjects) | set(parsed.objects)
+        subjects = (
+            parsed.subjects
+            if parsed.subject_slot
+            else tuple(i for i in ordered[0] if i not in parsed.objects)
+        )
+        objects = (
+            parsed.objects
+            if parsed.object_slot
+            else tuple(i for i in ordered[1] if i not in placed or i in parsed.objects)
+        )
+    # one actor is never both sides of its own claim
+    return subjects, tuple(i for i in objects if i not in subjects)
 
 
 def _places(analysis: Analysis, start: int, end: int) -> tuple[str, ...]:
@@ -183,18 +290,6 @@ def _places(analysis: Analysis, start: int, end: int) -> tuple[str, ...]:
         if lm.place_id and start <= lm.mention.start and lm.mention.end <= end
     ]
     return tuple(dict.fromkeys(found))
-
-
-def _time(analysis: Analysis, content: Span, sentence: tuple[int, int]) -> str | None:
-    """The first resolvable time expression in the content, else in the sentence."""
-    for lo, hi in ((content.start, content.end), sentence):
-        for t in analysis.times:
-            if lo <= t.start and t.end <= hi:
-                if t.value:
-                    return t.value
-                if t.range_start and t.range_end:
-                    return f"{t.range_start}/{t.range_end}"
-    return None
 
 
 def _language_at(doc: Document, offset: int) -> str | None:

@@ -32,6 +32,10 @@ def assign_roles(
         return (), ()
     if verb is None:
         return _unique([people[0]]), _unique(people[1:])
+    genitive = _genitive(text, people, verb) if verb.noun and lexicon.verb_final else None
+    if genitive is not None:  # "der Rückzug der USA aus Syrien": the USA withdraw
+        after = [a for a in people if a.start > genitive.end and not _is_location(text, a)]
+        return (genitive.actor_id,), tuple(i for i in _unique(after) if i != genitive.actor_id)
     if verb.code == "supply_weapons":
         origin = [a for a in people if _after_marker(text, a, lexicon.origin)]
         if origin:
@@ -54,6 +58,17 @@ def assign_roles(
         subjects, objects = objects[:1], objects[1:]
     ids_subjects = _unique(subjects)
     return ids_subjects, tuple(i for i in _unique(objects) if i not in ids_subjects)
+
+
+def _genitive(text: str, actors: Sequence[ActorSpan], verb: RelationMatch) -> ActorSpan | None:
+    """The actor in the genitive right after a German noun: "Angriffe der Armee"."""
+    for a in actors:
+        if a.start >= verb.end:
+            gap = text[verb.end : a.start]
+            if regex.fullmatch(r"\s+(?:der|des)\s+(?:\w+\s+){0,2}", gap, regex.IGNORECASE):
+                return a
+            return None
+    return None
 
 
 def _between(text: str, verb: RelationMatch, actors: Sequence[ActorSpan]) -> bool:

@@ -9,8 +9,9 @@ import regex
 
 from claimtrace.link.actors import unknown_actor_id
 from claimtrace.nlp.analyse import Analysis, LinkedMention
-from claimtrace.nlp.claims.actors import actors_in
+from claimtrace.nlp.claims.actors import actors_in, modifier_only
 from claimtrace.nlp.claims.lexicon import lexicon_for
+from claimtrace.nlp.claims.source_heads import source_head
 from claimtrace.records import Attribution, SourceLink, Span
 
 _LABEL_RANK = {"PERSON": 0, "ORG": 1, "OTHER": 2, "NORP": 3, "GPE": 4}
@@ -43,11 +44,17 @@ def source_links(
         SourceLink(
             name=a.source.text if a.source else "",
             actor=source_actor(text, a.source, a.language, analysis, context),
-            cue=a.cue.text,
+            cue=cue_text(a),
             kind=a.cue_kind,
         )
         for a in chain(attributions, index)
     )
+
+
+def cue_text(attribution: Attribution) -> str:
+    """The cue as written, or the cue kind's word when the cue is only a quote mark."""
+    cue = attribution.cue.text.strip()
+    return cue if any(c.isalnum() for c in cue) else attribution.cue_kind
 
 
 def source_actor(
@@ -62,12 +69,18 @@ def source_actor(
     None for pronouns and vague sources ("sources in the city", "officials")."""
     if source is None:
         return None
+    lexicon = lexicon_for(language)
+    heads = source_head(text, source, language)
     inside = [
         lm
         for lm in analysis.mentions
-        if source.start <= lm.mention.start and lm.mention.end <= source.end
+        if source.start <= lm.mention.start
+        and lm.mention.end <= source.end
+        and not modifier_only(text, lm.mention.start, lm.mention.end, lm.mention.label, lexicon)
+        and (
+            heads is None or any(lo < lm.mention.end and lm.mention.start < hi for lo, hi in heads)
+        )
     ]
-    lexicon = lexicon_for(language)
     words = list(_WORD.finditer(text, source.start, source.end))
     if len(words) == 1 and words[0].group().casefold() in lexicon.pronouns:
         return None
@@ -85,7 +98,11 @@ def source_actor(
     if linked:
         best = min(linked, key=lambda lm: _LABEL_RANK.get(lm.mention.label, 5))
         return best.actor_id
-    phrases = actors_in(text, source.start, source.end, analysis, lexicon, context)
+    phrases = [
+        p
+        for p in actors_in(text, source.start, source.end, analysis, lexicon, context)
+        if heads is None or any(lo < p.end and p.start < hi for lo, hi in heads)
+    ]
     if phrases:
         return phrases[-1].actor_id
     names = [lm for lm in inside if lm.mention.label in _NAME_LABELS and not lm.place_id]

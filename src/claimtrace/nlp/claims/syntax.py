@@ -1,13 +1,11 @@
-"""Subjects and objects from a dependency parse (English, French, Spanish).
+"""The dependency parse of a claim's text (English, French, Spanish) and what is read off it:
+which relation word heads the claim (``heads.py``) and who plays which role
+(``deproles.py``).
 
 The parser is the one the attribution stage loads (``attribution.spacy_backend
 .parsing_pipeline``: the NER pipeline when it has a parser, else one extra pipeline per
-language, loaded once per process), so claims never load a model of their own. Each actor
-takes the role of the first dependent of the relation verb whose subtree holds it: the
-subject (or the agent of a passive) makes a subject, objects, obliques and prepositional
-phrases make objects; a relative clause's antecedent stands in for a missing subject. When
-the parse gives nothing (no parser, a noun relation, no actor in any role), the caller falls
-back to token order.
+language, loaded once per process), so claims never load a model of their own. Without a
+parse the caller falls back to clause marks (German) and token order (``roles.py``).
 """
 
 from __future__ import annotations
@@ -17,75 +15,72 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
+import regex
+
 from claimtrace.nlp.claims.actors import ActorSpan
+from claimtrace.nlp.claims.deproles import Roles, roles_on_parse
+from claimtrace.nlp.claims.heads import rank_german, rank_parsed
+from claimtrace.nlp.claims.lexicon import lexicon_for
 from claimtrace.nlp.claims.verbs import RelationMatch, find_relations
 
 log = logging.getLogger(__name__)
 PARSED_LANGUAGES = frozenset({"en", "fr", "es"})
-_SUBJECTS = {"nsubj", "csubj", "expl"}
-_PASSIVE_SUBJECTS = {"nsubjpass", "nsubj:pass", "csubjpass", "csubj:pass"}
-_PASSIVE_MARKS = {"auxpass", "aux:pass"} | _PASSIVE_SUBJECTS
-_AGENTS = {"agent", "obl:agent"}
-_OBJECTS = {
-    "dobj",
-    "obj",
-    "dative",
-    "iobj",
-    "obl",
-    "prep",
-    "pobj",
-    "nmod",
-    "obl:arg",
-    "attr",
-    "oprd",
-    "xcomp",
-    "ccomp",
-    "advcl",
-    "conj",
-    "acl",
-    "npadvmod",
-    "obl:mod",
-}
-_RELATIVE = {"relcl", "acl:relcl", "acl"}
-_AGENT_CASES = {"by", "par", "por"}
 
 
 def dependency_roles(
     text: str, actors: Sequence[ActorSpan], verb: RelationMatch, language: str | None
-) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """``(subjects, objects)`` actor ids from the parse of ``text``, or None when the parse
-    cannot place any actor."""
-    if verb.noun or not actors:
+) -> Roles | None:
+    """The roles of ``verb``'s actors on the parse of ``text``, or None without a parse."""
+    if not actors:
         return None
     doc = parsed(text, language)
     if doc is None:
         return None
-    head = _verb_token(doc, verb)
-    if head is None:
-        return None
-    subjects_at, objects_at = _role_tokens(head)
-    subjects = _assign(actors, subjects_at)
-    objects = [a for a in _assign(actors, objects_at) if a not in subjects]
-    if not subjects and not objects:
-        return None
-    ids = tuple(dict.fromkeys(a.actor_id for a in subjects))
-    return ids, tuple(i for i in dict.fromkeys(a.actor_id for a in objects) if i not in ids)
+    return roles_on_parse(doc, actors, verb.start, verb.end, verb.noun)
 
 
-def choose_relation(text: str, language: str | None) -> RelationMatch | None:
-    """The first lexicon match the parse tags as a verb ("Israel attacked", not "the
-    Iranian strike"); without a parse, or with no verb among them, the first match."""
-    matches = find_relations(text, language)
-    doc = parsed(text, language) if matches else None
-    if doc is None:
-        return matches[0] if matches else None
-    for match in matches:
-        if match.noun:
-            break
-        tokens = [t for t in doc if match.start <= t.idx < match.end]
-        if any(t.pos_ in ("VERB", "AUX") or t.tag_ == "VBN" for t in tokens):
-            return match
-    return matches[0]
+def root_roles(text: str, actors: Sequence[ActorSpan], language: str | None) -> Roles | None:
+    """Roles around the main verb of ``text``, for a claim no lexicon word types ("they had
+    joined forces loyal to the regime": "they" acts, not the regime)."""
+    if not actors:
+        return None
+    doc = parsed(text, language)
+    if doc is None or len(doc) == 0:
+        return None
+    root = next(t for t in doc if t.head.i == t.i)
+    if root.pos_ not in ("VERB", "AUX"):
+        return None
+    return roles_on_parse(doc, actors, root.idx, root.idx + len(root), False)
+
+
+def choose_relation(
+    text: str, language: str | None, exclude: Sequence[tuple[int, int]] = ()
+) -> RelationMatch | None:
+    """The lexicon match that heads the claim (see ``relation_candidates``)."""
+    found = relation_candidates(text, language, exclude)
+    return found[0] if found else None
+
+
+def relation_candidates(
+    text: str, language: str | None, exclude: Sequence[tuple[int, int]] = ()
+) -> list[RelationMatch]:
+    """The lexicon matches that may head the claim, best first (``heads.py``): nearest the
+    root of the parse for en/fr/es, in the shallowest clause for German, else in text order
+    (verbs before nouns). Matches overlapping an ``exclude`` span (offsets into ``text``)
+    are left out."""
+    matches = [
+        m
+        for m in find_relations(text, language)
+        if not any(lo < m.end and m.start < hi for lo, hi in exclude)
+    ]
+    if not matches:
+        return []
+    doc = parsed(text, language)
+    if doc is not None:
+        return rank_parsed(matches, doc)
+    if lexicon_for(language).language == "de":
+        return rank_german(matches, text)
+    return matches
 
 
 @lru_cache(maxsize=256)
@@ -94,7 +89,29 @@ def parsed(text: str, language: str | None) -> Any | None:
     if language not in PARSED_LANGUAGES:
         return None
     nlp = _parser(language)
-    return nlp(text) if nlp is not None else None
+    return nlp(_masked(text, nlp.Defaults.stop_words)) if nlp is not None else None
+
+
+_SPACES = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f]")
+_ACRONYM = regex.compile(r"(?<!\w)\p{Lu}{2,4}(?!\w)")
+
+
+def _masked(text: str, stop_words: frozenset[str] | set[str]) -> str:
+    """The text with acronyms that spell a function word ("IS", "US") replaced by a neutral
+    name of the same length, so the parser does not read "150 IS fighters" as a verb, and
+    no-break spaces replaced by spaces. Offsets stay the same; a text in capitals (a
+    headline) is left alone."""
+    # a no-break space becomes a SPACE token that breaks the clause in two
+    text = _SPACES.sub(" ", text)
+    letters = [c for c in text if c.isalpha()]
+    if not letters or sum(c.isupper() for c in letters) > len(letters) / 2:
+        return text
+
+    def neutral(m: regex.Match[str]) -> str:
+        word = m.group()
+        return "X" + "q" * (len(word) - 1) if word.casefold() in stop_words else word
+
+    return _ACRONYM.sub(neutral, text)
 
 
 def _parser(language: str) -> Any | None:
@@ -105,54 +122,3 @@ def _parser(language: str) -> Any | None:
     except Exception as exc:  # no model installed, or no attribution stage: use token order
         log.debug("no dependency parser for %s (%s): token order", language, exc)
         return None
-
-
-def _verb_token(doc: Any, verb: RelationMatch) -> Any | None:
-    inside = [t for t in doc if verb.start <= t.idx < verb.end]
-    verbs = [t for t in inside if t.pos_ in ("VERB", "AUX")]
-    return (verbs or inside or [None])[0]
-
-
-def _role_tokens(head: Any) -> tuple[list[Any], list[Any]]:
-    children = list(head.children)
-    passive = any(c.dep_ in _PASSIVE_MARKS for c in children)
-    # "fighters smuggled by X": a participle modifying its patient is a passive
-    reduced = head.dep_ == "acl" and head.tag_ == "VBN"
-    passive = passive or reduced
-    subjects = [c for c in children if c.dep_ in _SUBJECTS]
-    agents = [c for c in children if c.dep_ in _AGENTS or _is_agent_phrase(c)]
-    patients = [c for c in children if c.dep_ in _PASSIVE_SUBJECTS]
-    # objects follow the verb: a fronted phrase ("In response to X, ...") is an adjunct
-    objects = [c for c in children if c.dep_ in _OBJECTS and c not in agents and c.i > head.i]
-    if passive:
-        subjects, objects = agents, patients + objects
-    elif not subjects and head.dep_ in ("conj", "xcomp"):
-        subjects = [c for c in head.head.children if c.dep_ in _SUBJECTS]
-    if not subjects and not passive and head.dep_ in _RELATIVE:
-        subjects = [head.head]  # "the militia, which attacked ...": the antecedent acts
-    if passive and (head.dep_ in _RELATIVE or reduced) and not patients:
-        objects = [head.head, *objects]
-    return subjects, objects
-
-
-def _is_agent_phrase(token: Any) -> bool:
-    """An oblique introduced by by/par/por (UD parses of fr/es have no agent label)."""
-    if token.dep_ not in ("obl", "prep", "nmod"):
-        return False
-    marker = (
-        token
-        if token.dep_ == "prep"
-        else next((c for c in token.children if c.dep_ == "case"), None)
-    )
-    return marker is not None and marker.lower_ in _AGENT_CASES
-
-
-def _assign(actors: Sequence[ActorSpan], tokens: Sequence[Any]) -> list[ActorSpan]:
-    out: list[ActorSpan] = []
-    for token in tokens:
-        lo = token.left_edge.idx
-        hi = token.right_edge.idx + len(token.right_edge.text)
-        if token.dep_ in _RELATIVE or token.head is token:
-            lo, hi = token.idx, token.idx + len(token.text)
-        out.extend(a for a in actors if lo <= a.start and a.end <= hi and a not in out)
-    return out

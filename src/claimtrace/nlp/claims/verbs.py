@@ -39,7 +39,7 @@ def find_relations(text: str, language: str | None) -> list[RelationMatch]:
     """Every relation word in ``text``, verbs before nouns, then by position."""
     lexicon = lexicon_for(language)
     lang = lexicon.language
-    found: list[tuple[bool, int, int, RelationMatch]] = []
+    found: list[tuple[bool, int, int, int, RelationMatch]] = []
     for order, (code, pattern, is_noun) in enumerate(_compiled(lang)):
         for m in pattern.finditer(text):
             start, end = m.span("v") if m.groupdict().get("v") else m.span()
@@ -52,9 +52,11 @@ def find_relations(text: str, language: str | None) -> list[RelationMatch]:
             ):
                 continue  # German "Kämpfer" is a noun, "kämpfen" the verb
             verb = text[start:end].strip()
-            found.append((is_noun, start, order, RelationMatch(code, start, end, verb, is_noun)))
-    found.sort(key=lambda item: item[:3])
-    return [item[3] for item in found]
+            match = RelationMatch(code, start, end, verb, is_noun)
+            # at one position the longer phrase wins: "striking deals" is a deal, not a strike
+            found.append((is_noun, start, -(m.end() - m.start()), order, match))
+    found.sort(key=lambda item: item[:4])
+    return [item[4] for item in found]
 
 
 def find_relation(text: str, language: str | None) -> RelationMatch | None:

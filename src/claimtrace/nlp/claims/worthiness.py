@@ -1,7 +1,8 @@
 """Which unattributed sentences carry a claim: a statement of fact about actors, an opinion,
 or nothing (page debris, headings, questions, sentences about no actor).
 
-A sentence about at least one actor is an *opinion* when the writer's voice shows (first
+A question about a relation between actors is kept as *questioned*. A sentence about at
+least one actor is an *opinion* when the writer's voice shows (first
 person, evaluative words, "should", speculation) — kept, but marked as such; otherwise it is
 a *fact* when it states a relation the lexicon knows or names two actors.
 """
@@ -16,7 +17,7 @@ from claimtrace.nlp.claims.hedges import has
 from claimtrace.nlp.claims.lexicon import lexicon_for
 from claimtrace.nlp.claims.verbs import RelationMatch
 
-Worth = Literal["fact", "opinion"] | None
+Worth = Literal["fact", "opinion", "question"] | None
 _MIN_WORDS = 5
 _WORDS = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
 
@@ -27,15 +28,27 @@ def judge(
     words = _WORDS.findall(sentence)
     if len(words) < _MIN_WORDS or _debris(sentence, words):
         return None
-    if sentence.rstrip().endswith(("?", "؟")):
-        return None  # a question asks rather than claims
     if n_actors == 0:
         return None
+    if sentence.rstrip().rstrip("\"'”’»").endswith(("?", "؟")):
+        # a question asks rather than asserts: kept as "questioned" when it asks about a
+        # relation between actors ("Is X working with Y?"); a closing question after the
+        # relation's own clause ("... collusion between X and Y - but why?") does not count
+        if relation is None:
+            return None
+        if _asks(sentence, relation):
+            return "question"
     if _opinion(sentence, words, language):
         return "opinion"  # an evaluation of an actor is kept even without a relation
     if relation is None and n_actors < 2:
         return None
     return "fact"
+
+
+def _asks(sentence: str, relation: RelationMatch) -> bool:
+    """The question is the relation's own clause, not a coda ("... collusion between X and
+    Y, posing the question: why?")."""
+    return regex.search(r"[:;\u2013\u2014]|\s-\s", sentence[relation.end :]) is None
 
 
 def _debris(sentence: str, words: list[str]) -> bool:

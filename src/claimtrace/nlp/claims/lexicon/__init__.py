@@ -34,6 +34,9 @@ class Lexicon:
     verb_final: bool = False  # German subordinate clauses: token order is no guide
     plural_anaphors: tuple[str, ...] = ()  # "both sides": the actors of the claim before
     capitalised_nouns: bool = False  # German: a capitalised word inside a sentence is no verb
+    # word stems through which a nationality acts ("Iranian weapons", "Russian officials");
+    # before any other noun a national adjective names no actor ("Syrian civilians")
+    state_nouns: tuple[str, ...] = ()
 
 
 @cache
