@@ -30,7 +30,8 @@ def describe(claim: Claim, names: dict[str, str]) -> list[str]:
     ]
     if claim.sources:
         chain = " > ".join(
-            safe(s.name) + (f" ({safe(s.cue)})" if s.cue else "") for s in claim.sources
+            (safe(s.name) or "(unnamed)") + (f" ({safe(s.cue)})" if s.cue else "")
+            for s in claim.sources
         )
         lines.append(f"  source: {chain}")
     if claim.places or claim.time:

@@ -95,7 +95,7 @@ def claim_tables(snap: dict[str, Any], views: DocumentViews) -> list[dict[str, A
             "language": claim["language"] or doc["language"],
             "modality": claim["modality"] + (" (negated)" if claim["negated"] else ""),
             "contradicts": claim["stance"] == "contradict",
-            "sources": [s["name"] for s in claim["sources"]],
+            "sources": [s["name"] or "(unnamed)" for s in claim["sources"]],
             "actors": [actors.get(a, a) for a in claim["subject"] + claim["object"]],
             "places": [places.get(p, p) for p in claim["places"]],
             "time": claim["time"],
