@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from claimtrace.config import Config, load_config
 from claimtrace.pipeline import run_analyse, run_ingest, run_link
@@ -77,7 +77,7 @@ def link(
     document to a story (``analyse`` does this too)."""
     config = config or load_config()
     with opened(db, config) as store:
-        return cast("LinkSummary", run_link(store, config, on_item))
+        return run_link(store, config, on_item)
 
 
 def compare(doc_a: str, doc_b: str, db: str | Path | None = None) -> Comparison:

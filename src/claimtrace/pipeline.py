@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from claimtrace.clean import build_document
 from claimtrace.clean.fingerprint import Fingerprint, fingerprint
@@ -23,6 +23,9 @@ from claimtrace.ingest import read_inputs
 from claimtrace.nlp.analyse import Analysis
 from claimtrace.records import Attribution, Claim, Document, Failure, IngestSummary, RawPage
 from claimtrace.store.base import Store
+
+if TYPE_CHECKING:
+    from claimtrace.link.run import LinkSummary
 
 BATCH = 32
 
@@ -175,7 +178,9 @@ def analyse_claims(
     return analysis, attributions, claims
 
 
-def run_link(store: Store, config: Config, on_item: Callable[[str], None] | None = None) -> Any:
+def run_link(
+    store: Store, config: Config, on_item: Callable[[str], None] | None = None
+) -> LinkSummary:
     """Link every analysed document not linked yet: its claims join claim groups, the
     document joins a story (incremental: nothing else is recomputed)."""
     from claimtrace.link.run import link_new

@@ -107,9 +107,11 @@ def _claim(
     verb = candidates[0] if candidates else None
     # a hedge inside a nested attribution's content ("A notes that documents revealed
     # deals X supposedly made") qualifies that inner claim, not A's
-    own = "".join(
-        " " if any(lo <= i < hi for lo, hi in nested) else ch for i, ch in enumerate(content.text)
-    )
+    own = content.text
+    for lo, hi in nested:
+        lo, hi = max(lo, 0), min(hi, len(own))
+        if lo < hi:
+            own = own[:lo] + " " * (hi - lo) + own[hi:]
     modality = modality_of(kinds, own, language)
     # "both sides were trading oil": the actors of the claim just before
     inherited = (
