@@ -9,7 +9,7 @@ articles, in two variants:
 P = matched predictions / predictions, R = matched gold spans / gold spans. Relations with
 no Source (PolNeAR leaves some implicit) contribute only their cue and content. One
 annotation file per article (the first by name; some articles have two annotators).
-Sentences come from claimtrace's splitter (nlp/sentences.py), paragraphs from blank lines.
+Sentences come from claimtrace's splitter (nlp/text/sentences.py), paragraphs from blank lines.
 Speed: gold-text words per second of find_attributions time (model load excluded).
 
     .venv/bin/python bench/attribution.py
@@ -29,7 +29,7 @@ from typing import Any
 from _common import DEFAULT_EVALDATA, command_line, display_path, machine_info, write_result
 
 from claimtrace.nlp.attribution import find_attributions
-from claimtrace.nlp.sentences import split_sentences
+from claimtrace.nlp.text.sentences import split_sentences
 from claimtrace.records import Attribution, Document, Paragraph
 
 ROLES = ("source", "cue", "content")

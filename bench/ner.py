@@ -38,7 +38,7 @@ from ner_arabic import (
 from tqdm import tqdm
 
 from claimtrace.errors import MissingDependencyError
-from claimtrace.nlp.entities import DEFAULT_BACKENDS, get_backend, mentions_in_texts
+from claimtrace.nlp.entities.ner import DEFAULT_BACKENDS, get_backend, mentions_in_texts
 
 # (folder, language, gold?) — the sets PROVENANCE.md lists that are present here.
 SETS = [

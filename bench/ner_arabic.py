@@ -36,7 +36,7 @@ from typing import Any
 
 from babel.core import get_global
 
-from claimtrace.link.actor_model import Actor
+from claimtrace.kb.actors.model import Actor
 from claimtrace.nlp.analyse import Analysis, actor_table, analyse_document
 from claimtrace.records import Document, Paragraph
 

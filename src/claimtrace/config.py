@@ -45,7 +45,7 @@ SETTINGS: tuple[Setting, ...] = (
         "ner_backends",
         "",
         "NER backend per language, e.g. 'en=spacy:en_core_web_md,ru=natasha,*=rules' "
-        "(empty: the defaults in nlp/entities.py).",
+        "(empty: the defaults in nlp/entities/ner/__init__.py).",
     ),
     Setting(
         "attribution_backends",

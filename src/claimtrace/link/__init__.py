@@ -1,1 +1,1 @@
-"""Linking: name normalisation, the offline gazetteer, and the curated actor table."""
+"""Across documents: claim groups, stories, the citation graph and compare."""

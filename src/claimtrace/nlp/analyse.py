@@ -17,11 +17,10 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from claimtrace.link.actors import ActorTable, load_actor_table
-from claimtrace.link.gaz_place import Place
-from claimtrace.link.gazetteer import resolve
-from claimtrace.nlp.entities import Mention, find_mentions
-from claimtrace.nlp.mentions_link import (
+from claimtrace.kb.actors.table import ActorTable, load_actor_table
+from claimtrace.kb.places.gazetteer import resolve
+from claimtrace.kb.places.place import Place
+from claimtrace.nlp.entities.mentions.link import (
     PLACE_LABELS,
     actor_candidates,
     actor_refs,
@@ -30,13 +29,14 @@ from claimtrace.nlp.mentions_link import (
     place_candidates,
     select,
 )
-from claimtrace.nlp.mentions_records import ActorRef, LinkedMention
-from claimtrace.nlp.mentions_roles import assign_roles, role_cued_names
-from claimtrace.nlp.scan_actors import ActorScanner
-from claimtrace.nlp.scan_places import plausible_place, scan_places
-from claimtrace.nlp.sentences import split_sentences
+from claimtrace.nlp.entities.mentions.records import ActorRef, LinkedMention
+from claimtrace.nlp.entities.mentions.roles import assign_roles, role_cued_names
+from claimtrace.nlp.entities.ner import Mention, find_mentions
+from claimtrace.nlp.entities.scan.actors import ActorScanner
+from claimtrace.nlp.entities.scan.places import plausible_place, scan_places
+from claimtrace.nlp.text.sentences import split_sentences
 from claimtrace.nlp.times import TimeExpression, find_times
-from claimtrace.nlp.times_anchor import anchor_partial_times
+from claimtrace.nlp.times.anchor import anchor_partial_times
 from claimtrace.records import Document
 
 __all__ = ["ANALYSIS_VERSION", "ActorRef", "Analysis", "LinkedMention", "analyse_document"]

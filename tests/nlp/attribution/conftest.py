@@ -5,7 +5,7 @@ from collections.abc import Callable
 import pytest
 
 from claimtrace.nlp.attribution import find_attributions
-from claimtrace.nlp.sentences import split_sentences
+from claimtrace.nlp.text.sentences import split_sentences
 from claimtrace.records import Attribution, Document, Paragraph
 
 

@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 from claimtrace.ids import document_id
 from claimtrace.nlp.analyse import Analysis, LinkedMention
-from claimtrace.nlp.entities import Mention
-from claimtrace.nlp.sentences import split_sentences
+from claimtrace.nlp.entities.ner import Mention
+from claimtrace.nlp.text.sentences import split_sentences
 from claimtrace.nlp.times import find_times
 from claimtrace.records import Attribution, Document, Paragraph, Span
 

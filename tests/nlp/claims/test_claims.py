@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimtrace.ids import claim_id
-from claimtrace.link.actors import unknown_actor_id
+from claimtrace.kb.actors.table import unknown_actor_id
 from claimtrace.nlp.claims import available_extractors, extract_claims, register_extractor
 from claimtrace.records import MODALITIES, Claim
 from tests.nlp.claims.helpers import analysis, attribution, document

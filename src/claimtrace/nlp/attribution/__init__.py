@@ -28,7 +28,7 @@ from claimtrace.nlp.attribution.chains import link_chains, trim_contents
 from claimtrace.nlp.attribution.quotes import add_quotes, resolve_pronouns
 from claimtrace.nlp.attribution.rules_backend import RulesBackend
 from claimtrace.nlp.attribution.spacy_backend import SpacyAttributionBackend
-from claimtrace.nlp.ner_spacy import MODELS
+from claimtrace.nlp.entities.ner.spacy_backend import MODELS
 from claimtrace.records import Attribution, Document, Paragraph
 
 __all__ = [

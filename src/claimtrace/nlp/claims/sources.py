@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import regex
 
-from claimtrace.link.actors import unknown_actor_id
+from claimtrace.kb.actors.table import unknown_actor_id
 from claimtrace.nlp.analyse import Analysis, LinkedMention
 from claimtrace.nlp.claims.actors import actors_in, modifier_only
 from claimtrace.nlp.claims.lexicon import lexicon_for

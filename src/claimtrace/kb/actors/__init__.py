@@ -1,0 +1,1 @@
+"""The curated actor table: model, files, rules, states."""

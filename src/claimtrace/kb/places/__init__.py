@@ -1,0 +1,1 @@
+"""The offline gazetteer: places, their sources and the key index."""

