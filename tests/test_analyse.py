@@ -150,7 +150,7 @@ def test_time_magazine_is_found_and_lowercase_time_is_not(seeds_db: str) -> None
 
 def test_spokesman_role_and_affiliation(seeds_db: str) -> None:
     analysis = _analysed_seed(seeds_db, "Hizbullah")
-    assert analysis.version == ANALYSIS_VERSION == "2"
+    assert analysis.version == ANALYSIS_VERSION
     people = {a.name: a for a in analysis.actors if a.type == "person"}
     assert people["Ryan Dillon"].role == "spokesperson"
     assert people["Ryan Dillon"].affiliation == "actor:us-led-coalition"

@@ -16,6 +16,7 @@ from claimtrace.config import Config
 from claimtrace.errors import ClaimtraceError
 from claimtrace.nlp.analyse import Analysis
 from claimtrace.nlp.claims import get_extractor, register_extractor
+from claimtrace.nlp.text.annotate import AnnotatedDocument
 from claimtrace.records import Attribution, Claim, Document
 from tests.conftest import ARTICLE_DE, ARTICLE_EN
 
@@ -27,11 +28,15 @@ class _FailsOnGerman:
     name = "fails-on-german"
 
     def extract(
-        self, doc: Document, analysis: Analysis, attributions: Sequence[Attribution]
+        self,
+        doc: Document,
+        analysis: Analysis,
+        attributions: Sequence[Attribution],
+        annotated: AnnotatedDocument | None = None,
     ) -> list[Claim]:
         if doc.language == "de":
             raise ValueError("model crashed on this text")
-        return get_extractor("rules").extract(doc, analysis, attributions)
+        return get_extractor("rules").extract(doc, analysis, attributions, annotated)
 
 
 def _count(db: str, sql: str) -> int:

@@ -29,7 +29,7 @@ ORDER: tuple[tuple[str, ...], ...] = (
 RANK = {name: rank for rank, names in enumerate(ORDER) for name in names}
 # inside nlp/: one sub-package per step, in the order they read a text
 # (analyse: the entities and times of a document, the Analysis record attribution reads)
-NLP_ORDER = ("text", "entities", "times", "analyse", "attribution", "claims")
+NLP_ORDER = ("text", "entities", "times", "analyse", "attribution", "claims", "engine")
 NLP_RANK = {name: rank for rank, name in enumerate(NLP_ORDER)}
 
 

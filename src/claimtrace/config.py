@@ -80,6 +80,17 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("workers", 0, "Worker processes for executor 'processes' (0: one per CPU)."),
     Setting(
+        "analyse_workers",
+        0,
+        "Worker processes for analyse (0: one per CPU; 1: in this process); each loads the "
+        "models once and one writer stores the results, so the store is the same for any N.",
+    ),
+    Setting(
+        "analyse_batch",
+        16,
+        "Documents per analyse batch: parsed together (nlp.pipe), stored in one transaction.",
+    ),
+    Setting(
         "html_extractor",
         "claimtrace",
         "HTML main-text extractor: 'claimtrace' (trafilatura + debris cleaning) or 'trafilatura'.",

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from claimtrace.clean import build_document
 from claimtrace.clean.fingerprint import Fingerprint, fingerprint
 from claimtrace.config import Config
-from claimtrace.errors import MissingDependencyError
-from claimtrace.executors import Mapper, make_executor
+from claimtrace.errors import ClaimtraceError
+from claimtrace.executors import Mapper, make_executor, ordered_pool, worker_count
 from claimtrace.ingest import read_inputs
 from claimtrace.nlp.analyse import Analysis
 from claimtrace.records import Attribution, Claim, Document, Failure, IngestSummary, RawPage
@@ -26,6 +26,7 @@ from claimtrace.store.base import Store
 
 if TYPE_CHECKING:
     from claimtrace.link.run import LinkSummary
+    from claimtrace.nlp.engine import EngineSettings, Outcome
 
 BATCH = 32
 
@@ -133,49 +134,94 @@ def _fail(failure: Failure, store: Store, tally: _Tally) -> None:
 
 
 # bump when attribution or claim extraction changes, so stored documents are re-analysed
-CLAIMS_VERSION = "2"
+CLAIMS_VERSION = "3"
 
 
 def run_analyse(
-    store: Store, config: Config, on_item: Callable[[str], None] | None = None
+    store: Store,
+    config: Config,
+    on_item: Callable[[str], None] | None = None,
+    workers: int | None = None,
 ) -> list[str]:
     """Analyse every document not yet analysed by this version: sentences, entities, times,
-    attributions and claims, stored per document in one transaction. A document that fails
-    is recorded (stage "analyse") and the others go on. Returns the ids analysed."""
+    attributions and claims. Documents go in batches (``analyse_batch``) through the NLP
+    stage (nlp/engine.py: one parse per batch), in this process or spread over ``workers``
+    processes (default: the ``analyse_workers`` setting; 0 = one per CPU); this process is
+    the one writer and stores each batch in one transaction, batches in order, so the store
+    is the same for any number of workers. A document that fails is recorded (stage
+    "analyse") and the rest of its batch is stored. Returns the ids analysed."""
     from claimtrace.nlp.analyse import ANALYSIS_VERSION
     from claimtrace.nlp.claims import get_extractor
+    from claimtrace.nlp.engine import analyse_batch
 
     get_extractor(config.claim_backend or None)  # a wrong setting fails the run, not each doc
     version = f"{ANALYSIS_VERSION}.{CLAIMS_VERSION}"
+    settings = engine_settings(config)
     pending = store.documents_to_analyse(version)
+    size = max(1, int(config.analyse_batch))
+    batches = [pending[i : i + size] for i in range(0, len(pending), size)]
+    count = worker_count(workers if workers is not None else int(config.analyse_workers))
+    count = min(count, len(batches))
     done: list[str] = []
-    for doc_id in pending:
-        try:
-            analysis, attributions, claims = analyse_claims(store.get_document(doc_id), config)
-        except MissingDependencyError:
-            raise
-        except Exception as exc:  # one pathological text must not stop the batch
-            store.record_failure(Failure(doc_id, "analyse", f"{type(exc).__name__}: {exc}"))
-            continue
-        store.save_analysis(replace(analysis, version=version), attributions, claims)
-        done.append(doc_id)
-        if on_item is not None:
-            on_item(doc_id)
+
+    def load(ids: list[str]) -> list[Document]:
+        return [store.get_document(doc_id) for doc_id in ids]
+
+    if count <= 1:
+        for ids in batches:
+            _store_outcomes(store, analyse_batch(load(ids), settings), version, done, on_item)
+        return done
+    from claimtrace.nlp.engine import warm_up
+
+    with ordered_pool(count, warm_up, (settings,)) as imap:
+        work = partial(analyse_batch, settings=settings)
+        for outcomes in imap(work, (load(ids) for ids in batches)):
+            _store_outcomes(store, outcomes, version, done, on_item)
     return done
+
+
+def engine_settings(config: Config) -> EngineSettings:
+    from claimtrace.nlp.engine import EngineSettings
+
+    return EngineSettings(
+        config.ner_backends or None,
+        config.attribution_backends or None,
+        config.claim_backend or None,
+    )
+
+
+def _store_outcomes(
+    store: Store,
+    outcomes: list[Outcome],
+    version: str,
+    done: list[str],
+    on_item: Callable[[str], None] | None,
+) -> None:
+    with store.transaction():
+        for outcome in outcomes:
+            if outcome.analysis is None:
+                reason = outcome.error or "no analysis"
+                store.record_failure(Failure(outcome.document_id, "analyse", reason))
+                continue
+            analysis = replace(outcome.analysis, version=version)
+            store.save_analysis(analysis, outcome.attributions, outcome.claims)
+            done.append(outcome.document_id)
+    if on_item is not None:
+        for outcome in outcomes:
+            on_item(outcome.document_id)
 
 
 def analyse_claims(
     doc: Document, config: Config
 ) -> tuple[Analysis, list[Attribution], list[Claim]]:
-    """The per-document NLP stages in order: analyse -> attributions -> claims."""
-    from claimtrace.nlp.analyse import analyse_document
-    from claimtrace.nlp.attribution import find_attributions
-    from claimtrace.nlp.claims import extract_claims
+    """The per-document NLP stages in order: analyse -> attributions -> claims (a document
+    alone; ``run_analyse`` runs batches)."""
+    from claimtrace.nlp.engine import analyse_batch
 
-    analysis = analyse_document(doc, config.ner_backends or None)
-    attributions = find_attributions(doc, analysis.sentences, config.attribution_backends or None)
-    claims = extract_claims(doc, analysis, attributions, config.claim_backend or None)
-    return analysis, attributions, claims
+    outcome = analyse_batch([doc], engine_settings(config))[0]
+    if outcome.analysis is None:
+        raise ClaimtraceError(f"analysis of {doc.id} failed: {outcome.error}")
+    return outcome.analysis, list(outcome.attributions), list(outcome.claims)
 
 
 def run_link(

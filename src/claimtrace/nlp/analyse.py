@@ -12,7 +12,7 @@ reaches (``times_anchor``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -31,17 +31,26 @@ from claimtrace.nlp.entities.mentions.link import (
 )
 from claimtrace.nlp.entities.mentions.records import ActorRef, LinkedMention
 from claimtrace.nlp.entities.mentions.roles import assign_roles, role_cued_names
-from claimtrace.nlp.entities.ner import Mention, find_mentions
+from claimtrace.nlp.entities.ner import Mention, find_mentions, parse_backends
 from claimtrace.nlp.entities.scan.actors import ActorScanner
 from claimtrace.nlp.entities.scan.places import plausible_place, scan_places
-from claimtrace.nlp.text.sentences import split_sentences
+from claimtrace.nlp.text.annotate import AnnotatedDocument, annotate
+from claimtrace.nlp.text.spacy_models import installed
 from claimtrace.nlp.times import TimeExpression, find_times
 from claimtrace.nlp.times.anchor import anchor_partial_times
 from claimtrace.records import Document
 
-__all__ = ["ANALYSIS_VERSION", "ActorRef", "Analysis", "LinkedMention", "analyse_document"]
+__all__ = [
+    "ANALYSIS_VERSION",
+    "ActorRef",
+    "Analysis",
+    "LinkedMention",
+    "analyse_annotated",
+    "analyse_document",
+    "parse_models",
+]
 
-ANALYSIS_VERSION = "2"
+ANALYSIS_VERSION = "3"
 # sound-skeleton matches ("Europe" ~ Erpe, "April" ~ Aprilia) are too loose for running
 # text: only spelling, stem and transliteration matches (strength 0-1) count
 _PLACE_STRENGTH = 1
@@ -74,29 +83,48 @@ def actor_scanner() -> ActorScanner:
     return ActorScanner(actor_table())
 
 
+def parse_models(backends: str | Mapping[str, str] | None = None) -> dict[str, str]:
+    """Language -> the spaCy model its NER backend names (installed ones only: a language
+    whose model is missing falls back to the rules, with a splitter's sentences)."""
+    out: dict[str, str] = {}
+    for language, backend in parse_backends(backends or None).items():
+        model = backend.removeprefix("spacy:")
+        if backend.startswith("spacy:") and installed(model):
+            out[language] = model
+    return out
+
+
 def analyse_document(doc: Document, backends: str | None = None) -> Analysis:
+    """The analysis of one document, annotated on its own (``analyse_annotated`` reads an
+    annotation made for a whole batch)."""
+    return analyse_annotated(annotate([doc], parse_models(backends))[0], backends)
+
+
+def analyse_annotated(annotated: AnnotatedDocument, backends: str | None = None) -> Analysis:
+    doc = annotated.document
     spans = [(p.start, p.end, p.language) for p in doc.paragraphs]
-    sentences: list[tuple[int, int]] = []
     times: list[TimeExpression] = []
     for start, end, language in spans:
         piece = doc.text[start:end]
-        sentences.extend((start + s, start + e) for s, e in split_sentences(piece, language))
         for found in find_times(piece, language, doc.published):
             times.append(_shift(found, start))
     anchor = None
     if not doc.published:
         times, anchor = anchor_partial_times(doc.text, spans, times)
-    mentions = find_mentions(doc.text, spans, backends or None, on_missing="rules")
+    mentions = find_mentions(
+        doc.text, spans, backends or None, on_missing="rules", pieces=annotated.pieces
+    )
     places = _resolve_places(mentions)
     countries = {p.country_code for p in places.values() if p.country_code}
-    found_places = scan_places(doc.text, spans, list(places.values()), countries)
+    words = annotated.words
+    found_places = scan_places(doc.text, spans, list(places.values()), countries, words)
     countries |= {h.place.country_code for h in found_places if h.place.country_code}
     table = actor_table()
     candidates = [
         *ner_candidates(mentions, places, table, countries),
         *place_candidates(found_places, mentions, places.values()),
-        *actor_candidates(actor_scanner().scan(doc.text, spans, countries), found_places),
-        *ner_candidates(role_cued_names(doc.text, spans), {}, table, countries, source=1),
+        *actor_candidates(actor_scanner().scan(doc.text, spans, countries, words), found_places),
+        *ner_candidates(role_cued_names(doc.text, spans, words), {}, table, countries, source=1),
     ]
     chosen = select(candidates)
     linked = decide(chosen)
@@ -111,7 +139,7 @@ def analyse_document(doc: Document, backends: str | None = None) -> Analysis:
     all_places = {c.place.id: c.place for c in chosen if c.place is not None}
     return Analysis(
         document_id=doc.id,
-        sentences=tuple(sentences),
+        sentences=annotated.sentences,
         mentions=tuple(linked),
         times=tuple(times),
         actors=tuple(actors.values()),

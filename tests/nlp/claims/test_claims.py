@@ -225,7 +225,7 @@ def test_backend_registry() -> None:
     class Nothing:
         name = "nothing"
 
-        def extract(self, doc, analysis, attributions):  # type: ignore[no-untyped-def]
+        def extract(self, doc, analysis, attributions, annotated=None):  # type: ignore[no-untyped-def]
             return []
 
     register_extractor("nothing", Nothing)

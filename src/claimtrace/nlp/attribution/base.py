@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from claimtrace.nlp.text.annotate import Piece
 from claimtrace.records import Attribution, Span
 
 CUE_KINDS = (
@@ -64,9 +65,15 @@ class AttributionBackend(Protocol):
     name: str
 
     def extract(
-        self, text: str, sentences: Sequence[tuple[int, int]], language: str, document_id: str
+        self,
+        text: str,
+        sentences: Sequence[tuple[int, int]],
+        language: str,
+        document_id: str,
+        pieces: Sequence[Piece] = (),
     ) -> list[Attribution]:
-        """Attributions in ``sentences`` (offsets into ``text``), spans into ``text``."""
+        """Attributions in ``sentences`` (offsets into ``text``), spans into ``text``;
+        ``pieces``: the document's annotation, for a backend that reads a parse."""
         ...
 
 

@@ -21,6 +21,7 @@ from claimtrace.nlp.attribution.tags_de import Tagged, noun_position, tag_german
 from claimtrace.nlp.attribution.tokens import Token, match_phrase, np_after, tokenize
 from claimtrace.nlp.attribution.verbs import verbal
 from claimtrace.nlp.attribution.verbs_de import verbal_de
+from claimtrace.nlp.text.annotate import Piece
 from claimtrace.records import Attribution, Span
 
 __all__ = ["RulesBackend", "lexicon_for", "sentence_attributions"]
@@ -40,7 +41,12 @@ class RulesBackend:
     name = "rules"
 
     def extract(
-        self, text: str, sentences: Sequence[tuple[int, int]], language: str, document_id: str
+        self,
+        text: str,
+        sentences: Sequence[tuple[int, int]],
+        language: str,
+        document_id: str,
+        pieces: Sequence[Piece] = (),  # token patterns need no parse
     ) -> list[Attribution]:
         lex = lexicon_for(language)
         if lex is None:

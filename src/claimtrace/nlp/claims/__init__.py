@@ -22,6 +22,7 @@ from claimtrace.nlp.claims.base import (
 )
 from claimtrace.nlp.claims.build import RulesExtractor
 from claimtrace.nlp.claims.relations import CODES, RELATIONS
+from claimtrace.nlp.text.annotate import AnnotatedDocument
 from claimtrace.records import Attribution, Claim, Document
 
 __all__ = [
@@ -42,11 +43,12 @@ def extract_claims(
     analysis: Analysis,
     attributions: Sequence[Attribution],
     backend: str | None = None,
+    annotated: AnnotatedDocument | None = None,
 ) -> list[Claim]:
     """The claims of ``doc``, sorted by position; ``backend`` names a registered extractor
-    (default ``rules``)."""
+    (default ``rules``); ``annotated`` is the document's one parse (nlp/text/annotate.py)."""
     extractor = get_extractor(backend)
-    claims = extractor.extract(doc, analysis, attributions)
+    claims = extractor.extract(doc, analysis, attributions, annotated)
     return [c if c.backend == extractor.name else _with_backend(c, extractor.name) for c in claims]
 
 

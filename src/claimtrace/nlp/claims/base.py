@@ -10,6 +10,7 @@ from typing import Protocol
 
 from claimtrace.errors import ClaimtraceError
 from claimtrace.nlp.analyse import Analysis
+from claimtrace.nlp.text.annotate import AnnotatedDocument
 from claimtrace.records import Attribution, Claim, Document
 
 DEFAULT_BACKEND = "rules"
@@ -24,7 +25,11 @@ class ClaimExtractor(Protocol):
     name: str
 
     def extract(
-        self, doc: Document, analysis: Analysis, attributions: Sequence[Attribution]
+        self,
+        doc: Document,
+        analysis: Analysis,
+        attributions: Sequence[Attribution],
+        annotated: AnnotatedDocument | None = None,
     ) -> list[Claim]: ...
 
 

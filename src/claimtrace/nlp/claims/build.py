@@ -4,6 +4,7 @@ that states a fact (or an opinion) about actors."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 import regex
 
@@ -16,10 +17,16 @@ from claimtrace.nlp.claims.modality import modality_of
 from claimtrace.nlp.claims.negation import is_negated
 from claimtrace.nlp.claims.roles import SYMMETRIC, acting, assign_roles
 from claimtrace.nlp.claims.sources import chain, source_links
-from claimtrace.nlp.claims.syntax import dependency_roles, relation_candidates, root_roles
+from claimtrace.nlp.claims.syntax import (
+    Parses,
+    dependency_roles,
+    relation_candidates,
+    root_roles,
+)
 from claimtrace.nlp.claims.timing import claim_time
 from claimtrace.nlp.claims.verbs import RelationMatch
 from claimtrace.nlp.claims.worthiness import judge
+from claimtrace.nlp.text.annotate import AnnotatedDocument
 from claimtrace.records import Attribution, Claim, Document, SourceLink, Span
 
 _MIN_CONTENT_WORDS = 3
@@ -32,14 +39,21 @@ class RulesExtractor:
     name = "rules"
 
     def extract(
-        self, doc: Document, analysis: Analysis, attributions: Sequence[Attribution]
+        self,
+        doc: Document,
+        analysis: Analysis,
+        attributions: Sequence[Attribution],
+        annotated: AnnotatedDocument | None = None,
     ) -> list[Claim]:
+        """``annotated``: the document's one parse, which claims read (else each claim's
+        text is parsed on its own)."""
         context = document_context(analysis)
+        parses = Parses(annotated)
         claims: dict[str, Claim] = {}
         for index, attribution in enumerate(attributions):
             if len(attribution.content.text.split()) < _MIN_CONTENT_WORDS:
                 continue
-            links = source_links(doc.text, attributions, index, analysis, context)
+            links = source_links(doc.text, attributions, index, analysis, context, parses)
             kinds = [a.cue_kind for a in chain(attributions, index)]
             start = min(attribution.sentence.start, attribution.content.start)
             end = max(attribution.sentence.end, attribution.content.end)
@@ -50,6 +64,7 @@ class RulesExtractor:
                 (start, end),
                 attribution.content,
                 attribution.language,
+                parses,
                 links=links,
                 kinds=kinds,
                 nested=[
@@ -64,7 +79,7 @@ class RulesExtractor:
         for start, end in _clauses(doc.text, analysis.sentences):
             content = Span(start, end, doc.text[start:end])
             language = _language_at(doc, start)
-            if not _unattributed_relation(content, language, attributions):
+            if not _unattributed_relation(content, language, attributions, parses):
                 continue
             earlier = [c for c in claims.values() if c.content.end <= start]
             previous = max(earlier, key=lambda c: c.content.end) if earlier else None
@@ -75,6 +90,7 @@ class RulesExtractor:
                 (start, end),
                 content,
                 language,
+                parses,
                 judged=True,
                 previous=previous,
                 exclude=_attributed_parts(content, attributions),
@@ -91,6 +107,7 @@ def _claim(
     evidence: tuple[int, int],
     content: Span,
     language: str | None,
+    parses: Parses,
     *,
     links: tuple[SourceLink, ...] = (),
     kinds: Sequence[str] = (),
@@ -103,7 +120,8 @@ def _claim(
     lexicon = lexicon_for(language)
     actors = actors_in(doc.text, content.start, content.end, analysis, lexicon, context)
     local = acting(content.text, _local(actors, content.start))
-    candidates = relation_candidates(content.text, language, exclude)
+    parse = parses.of(content.start, content.text, language)
+    candidates = relation_candidates(content.text, language, exclude, parse)
     verb = candidates[0] if candidates else None
     # a hedge inside a nested attribution's content ("A notes that documents revealed
     # deals X supposedly made") qualifies that inner claim, not A's
@@ -129,7 +147,7 @@ def _claim(
             modality = "opinion"
         elif worth == "question":
             modality = "questioned"
-    verb, parsed = _with_roles(content.text, local, candidates, language)
+    verb, parsed = _with_roles(content.text, local, candidates, language, parse)
     if verb is None and parsed is not None and not (parsed.subjects or parsed.objects):
         parsed = None  # "It is too early to celebrate victory over X": about X all the same
     unplaced = parsed is not None and not (parsed.subjects or parsed.objects)
@@ -194,7 +212,7 @@ def _local(actors: Sequence[ActorSpan], offset: int) -> list[ActorSpan]:
 
 
 def _unattributed_relation(
-    sentence: Span, language: str | None, attributions: Sequence[Attribution]
+    sentence: Span, language: str | None, attributions: Sequence[Attribution], parses: Parses
 ) -> bool:
     """Whether the sentence states something on the article's own authority: it has no
     attribution, or its relation verb lies outside every attribution's parts ("Other deals
@@ -206,7 +224,9 @@ def _unattributed_relation(
     ]
     if not inside:
         return True
-    return bool(relation_candidates(sentence.text, language, _attributed_parts(sentence, inside)))
+    parse = parses.of(sentence.start, sentence.text, language)
+    exclude = _attributed_parts(sentence, inside)
+    return bool(relation_candidates(sentence.text, language, exclude, parse))
 
 
 def _with_roles(
@@ -214,18 +234,19 @@ def _with_roles(
     actors: Sequence[ActorSpan],
     candidates: Sequence[RelationMatch],
     language: str | None,
+    parse: Any,
 ) -> tuple[RelationMatch | None, Roles | None]:
     """The best candidate relation; a noun only when the text gives it actors, else the
     next candidate that has them ("a request for passage ... to exchange oil for fertilizer
     with the regime": the exchange, not the request). Roles around the main verb when there
     is no candidate."""
     if not candidates:
-        return None, root_roles(text, actors, language)
-    first = dependency_roles(text, actors, candidates[0], language)
+        return None, root_roles(text, actors, language, parse)
+    first = dependency_roles(text, actors, candidates[0], language, parse)
     if not candidates[0].noun or (first is not None and (first.subjects or first.objects)):
         return candidates[0], first
     for verb in candidates[1:]:
-        roles = dependency_roles(text, actors, verb, language)
+        roles = dependency_roles(text, actors, verb, language, parse)
         if roles is not None and (roles.subjects or roles.objects):
             return verb, roles
     return candidates[0], first

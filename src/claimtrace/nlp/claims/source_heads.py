@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from claimtrace.nlp.claims.syntax import Parses
 from claimtrace.records import Span
 
 _NAME_PARTS = frozenset(
@@ -68,12 +69,12 @@ _FRAGMENT_NOUNS = frozenset({"dobj", "obj", "nsubj", "attr", "nsubjpass", "nsubj
 _SUCH_AS = frozenset({"as", "como", "comme"})
 
 
-def source_head(text: str, source: Span, language: str | None) -> list[tuple[int, int]] | None:
+def source_head(
+    text: str, source: Span, language: str | None, parses: Parses | None = None
+) -> list[tuple[int, int]] | None:
     """Document offsets of the words that can name the source; None without a parse."""
-    from claimtrace.nlp.claims.syntax import parsed
-
     piece = text[source.start : source.end]
-    doc = parsed(piece, language) if piece.strip() else None
+    doc = (parses or Parses()).of(source.start, piece, language)
     if doc is None or len(doc) == 0:
         return None
     root = next(t for t in doc if t.head.i == t.i)

@@ -12,6 +12,7 @@ from claimtrace.nlp.analyse import Analysis, LinkedMention
 from claimtrace.nlp.claims.actors import actors_in, modifier_only
 from claimtrace.nlp.claims.lexicon import lexicon_for
 from claimtrace.nlp.claims.source_heads import source_head
+from claimtrace.nlp.claims.syntax import Parses
 from claimtrace.records import Attribution, SourceLink, Span
 
 _LABEL_RANK = {"PERSON": 0, "ORG": 1, "OTHER": 2, "NORP": 3, "GPE": 4}
@@ -39,11 +40,12 @@ def source_links(
     index: int,
     analysis: Analysis,
     context: frozenset[str],
+    parses: Parses | None = None,
 ) -> tuple[SourceLink, ...]:
     return tuple(
         SourceLink(
             name=a.source.text if a.source else "",
-            actor=source_actor(text, a.source, a.language, analysis, context),
+            actor=source_actor(text, a.source, a.language, analysis, context, parses),
             cue=cue_text(a),
             kind=a.cue_kind,
         )
@@ -63,6 +65,7 @@ def source_actor(
     language: str | None,
     analysis: Analysis,
     context: frozenset[str],
+    parses: Parses | None = None,
 ) -> str | None:
     """The actor a source span names: a linked mention inside it (a person before an
     organisation), else a descriptor the actor table knows, else a stable id for a name;
@@ -70,7 +73,7 @@ def source_actor(
     if source is None:
         return None
     lexicon = lexicon_for(language)
-    heads = source_head(text, source, language)
+    heads = source_head(text, source, language, parses)
     inside = [
         lm
         for lm in analysis.mentions
@@ -93,7 +96,12 @@ def source_actor(
             return None  # "sources in Daraa", "documents captured in a raid on X": not X
         # "a report by The Daily Beast": the source is the author of the report
         return source_actor(
-            text, Span(after, source.end, text[after : source.end]), language, analysis, context
+            text,
+            Span(after, source.end, text[after : source.end]),
+            language,
+            analysis,
+            context,
+            parses,
         )
     if linked:
         best = min(linked, key=lambda lm: _LABEL_RANK.get(lm.mention.label, 5))

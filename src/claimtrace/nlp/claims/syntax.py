@@ -2,10 +2,12 @@
 which relation word heads the claim (``heads.py``) and who plays which role
 (``deproles.py``).
 
-The parser is the one the attribution stage loads (``attribution.spacy_backend
-.parsing_pipeline``: the NER pipeline when it has a parser, else one extra pipeline per
-language, loaded once per process), so claims never load a model of their own. Without a
-parse the caller falls back to clause marks (German) and token order (``roles.py``).
+The parse is cut from the document's one annotation (nlp/text/annotate.py) by ``Parses``:
+a claim's content is a span of a sentence parsed in its paragraph, read as a Doc of its own
+(``Span.as_doc``). Only a text without an annotation (a bench sentence) or a span that
+starts inside a token is parsed on its own, with the same pipeline and the same masking.
+Without a parse the caller falls back to clause marks (German) and token order
+(``roles.py``).
 """
 
 from __future__ import annotations
@@ -15,36 +17,69 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-import regex
-
+from claimtrace.errors import MissingDependencyError
+from claimtrace.nlp.attribution.spacy_backend import parse_model
 from claimtrace.nlp.claims.actors import ActorSpan
 from claimtrace.nlp.claims.deproles import Roles, roles_on_parse
 from claimtrace.nlp.claims.heads import rank_german, rank_parsed
 from claimtrace.nlp.claims.lexicon import lexicon_for
 from claimtrace.nlp.claims.verbs import RelationMatch, find_relations
+from claimtrace.nlp.text.annotate import AnnotatedDocument
+from claimtrace.nlp.text.mask import mask_for_parser
+from claimtrace.nlp.text.spacy_models import pipeline
 
 log = logging.getLogger(__name__)
 PARSED_LANGUAGES = frozenset({"en", "fr", "es"})
+_ALONE: Any = object()  # no parse given: parse the text on its own
+
+
+class Parses:
+    """The parse of a span of one document: cut from its annotation when there is one,
+    else parsed alone; each span once."""
+
+    def __init__(self, annotated: AnnotatedDocument | None = None) -> None:
+        self.annotated = annotated
+        self.cut = 0  # spans read off the annotation
+        self.alone = 0  # spans parsed on their own
+
+    def of(self, start: int, text: str, language: str | None) -> Any | None:
+        """The parse of ``text``, which starts at ``start`` in the document."""
+        if language not in PARSED_LANGUAGES or not text.strip():
+            return None
+        if self.annotated is not None:
+            doc = self.annotated.parse(start, start + len(text))
+            if doc is not None:
+                self.cut += 1
+                return doc
+        self.alone += 1
+        return parsed(text, language)
 
 
 def dependency_roles(
-    text: str, actors: Sequence[ActorSpan], verb: RelationMatch, language: str | None
+    text: str,
+    actors: Sequence[ActorSpan],
+    verb: RelationMatch,
+    language: str | None,
+    doc: Any = _ALONE,
 ) -> Roles | None:
-    """The roles of ``verb``'s actors on the parse of ``text``, or None without a parse."""
+    """The roles of ``verb``'s actors on the parse ``doc`` of ``text`` (parsed here when not
+    given), or None without a parse."""
     if not actors:
         return None
-    doc = parsed(text, language)
+    doc = parsed(text, language) if doc is _ALONE else doc
     if doc is None:
         return None
     return roles_on_parse(doc, actors, verb.start, verb.end, verb.noun)
 
 
-def root_roles(text: str, actors: Sequence[ActorSpan], language: str | None) -> Roles | None:
+def root_roles(
+    text: str, actors: Sequence[ActorSpan], language: str | None, doc: Any = _ALONE
+) -> Roles | None:
     """Roles around the main verb of ``text``, for a claim no lexicon word types ("they had
     joined forces loyal to the regime": "they" acts, not the regime)."""
     if not actors:
         return None
-    doc = parsed(text, language)
+    doc = parsed(text, language) if doc is _ALONE else doc
     if doc is None or len(doc) == 0:
         return None
     root = next(t for t in doc if t.head.i == t.i)
@@ -54,15 +89,15 @@ def root_roles(text: str, actors: Sequence[ActorSpan], language: str | None) -> 
 
 
 def choose_relation(
-    text: str, language: str | None, exclude: Sequence[tuple[int, int]] = ()
+    text: str, language: str | None, exclude: Sequence[tuple[int, int]] = (), doc: Any = _ALONE
 ) -> RelationMatch | None:
     """The lexicon match that heads the claim (see ``relation_candidates``)."""
-    found = relation_candidates(text, language, exclude)
+    found = relation_candidates(text, language, exclude, doc)
     return found[0] if found else None
 
 
 def relation_candidates(
-    text: str, language: str | None, exclude: Sequence[tuple[int, int]] = ()
+    text: str, language: str | None, exclude: Sequence[tuple[int, int]] = (), doc: Any = _ALONE
 ) -> list[RelationMatch]:
     """The lexicon matches that may head the claim, best first (``heads.py``): nearest the
     root of the parse for en/fr/es, in the shallowest clause for German, else in text order
@@ -75,7 +110,7 @@ def relation_candidates(
     ]
     if not matches:
         return []
-    doc = parsed(text, language)
+    doc = parsed(text, language) if doc is _ALONE else doc
     if doc is not None:
         return rank_parsed(matches, doc)
     if lexicon_for(language).language == "de":
@@ -85,40 +120,17 @@ def relation_candidates(
 
 @lru_cache(maxsize=256)
 def parsed(text: str, language: str | None) -> Any | None:
-    """The dependency parse of ``text`` (cached: relation choice and roles share it)."""
+    """The dependency parse of ``text`` alone (cached: relation choice and roles share it;
+    the key is the whole input, and the pipeline is fixed per language)."""
     if language not in PARSED_LANGUAGES:
         return None
     nlp = _parser(language)
-    return nlp(_masked(text, nlp.Defaults.stop_words)) if nlp is not None else None
-
-
-_SPACES = regex.compile(r"[\u00a0\u2000-\u200a\u202f\u205f]")
-_ACRONYM = regex.compile(r"(?<!\w)\p{Lu}{2,4}(?!\w)")
-
-
-def _masked(text: str, stop_words: frozenset[str] | set[str]) -> str:
-    """The text with acronyms that spell a function word ("IS", "US") replaced by a neutral
-    name of the same length, so the parser does not read "150 IS fighters" as a verb, and
-    no-break spaces replaced by spaces. Offsets stay the same; a text in capitals (a
-    headline) is left alone."""
-    # a no-break space becomes a SPACE token that breaks the clause in two
-    text = _SPACES.sub(" ", text)
-    letters = [c for c in text if c.isalpha()]
-    if not letters or sum(c.isupper() for c in letters) > len(letters) / 2:
-        return text
-
-    def neutral(m: regex.Match[str]) -> str:
-        word = m.group()
-        return "X" + "q" * (len(word) - 1) if word.casefold() in stop_words else word
-
-    return _ACRONYM.sub(neutral, text)
+    return nlp(mask_for_parser(text, nlp.Defaults.stop_words)) if nlp is not None else None
 
 
 def _parser(language: str) -> Any | None:
     try:
-        from claimtrace.nlp.attribution.spacy_backend import parsing_pipeline
-
-        return parsing_pipeline(language)
-    except Exception as exc:  # no model installed, or no attribution stage: use token order
+        return pipeline(parse_model(language))
+    except MissingDependencyError as exc:  # no model installed: token order
         log.debug("no dependency parser for %s (%s): token order", language, exc)
         return None

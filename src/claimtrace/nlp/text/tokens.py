@@ -102,3 +102,19 @@ def joined(before: Token, after: Token) -> bool:
     if stripped == ".":
         return len(before.text) == 1
     return stripped in ("", "-", "\u2010", "\u2011", "'", "\u2019")
+
+
+class WordCache:
+    """The word tokens of each paragraph, made once and shared by every scanner (actors,
+    places, role-cued names); keyed by the paragraph's offsets and language."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[int, int, str], list[Token]] = {}
+
+    def get(self, text: str, start: int, end: int, language: str) -> list[Token]:
+        """The tokens of ``text[start:end]`` in ``language``, offsets into ``text``."""
+        key = (start, end, language)
+        found = self._made.get(key)
+        if found is None:
+            found = self._made[key] = tokens(text[start:end], language, start)
+        return found

@@ -21,7 +21,7 @@ from claimtrace.nlp.entities.mentions.records import ActorRef, LinkedMention
 from claimtrace.nlp.entities.ner import Mention
 from claimtrace.nlp.entities.ner.lexicon import STOPWORDS
 from claimtrace.nlp.entities.scan.places import is_common_word
-from claimtrace.nlp.text.tokens import ARABIC, Token, joined, tokens
+from claimtrace.nlp.text.tokens import ARABIC, Token, WordCache, joined
 
 __all__ = ["assign_roles", "role_after", "role_before", "role_cued_names"]
 
@@ -186,14 +186,19 @@ def assign_roles(
     return out
 
 
-def role_cued_names(text: str, paragraphs: Sequence[tuple[int, int, str | None]]) -> list[Mention]:
+def role_cued_names(
+    text: str,
+    paragraphs: Sequence[tuple[int, int, str | None]],
+    cache: WordCache | None = None,
+) -> list[Mention]:
     """Names right after a role word, which models without German ("Außenministerin Annalena
     Baerbock", "Regierungssprecher Steffen Hebestreit") or any model may miss: up to three
     capitalised words. Uncased scripts are left to the Arabic rules."""
     found: list[Mention] = []
+    cache = cache if cache is not None else WordCache()
     for p_start, p_end, language in paragraphs:
         lang = language or "und"
-        words = tokens(text[p_start:p_end], lang, p_start)
+        words = cache.get(text, p_start, p_end, lang)
         stop = STOPWORDS.get(lang, frozenset())
         i = 0
         while i < len(words):

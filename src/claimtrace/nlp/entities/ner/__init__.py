@@ -24,6 +24,8 @@ from claimtrace.nlp.entities.ner.base import LABELS, NerBackend, Span
 from claimtrace.nlp.entities.ner.natasha_backend import NatashaBackend
 from claimtrace.nlp.entities.ner.rules import NoneBackend, RulesBackend
 from claimtrace.nlp.entities.ner.spacy_backend import MODELS, SpacyBackend
+from claimtrace.nlp.text.annotate import Piece
+from claimtrace.nlp.text.spacy_models import DEFAULT_MODELS
 
 __all__ = [
     "DEFAULT_BACKENDS",
@@ -39,9 +41,7 @@ __all__ = [
 ]
 
 DEFAULT_BACKENDS: dict[str, str] = {
-    "en": "spacy:en_core_web_md",
-    "fr": "spacy:fr_core_news_sm",
-    "es": "spacy:es_core_news_sm",
+    **{language: f"spacy:{model}" for language, model in DEFAULT_MODELS.items()},
     "ru": "natasha",
     "*": "rules",
 }
@@ -178,21 +178,30 @@ def find_mentions(
     config_backends: BackendsOption = None,
     *,
     on_missing: Literal["raise", "rules"] = "raise",
+    pieces: Sequence[Piece] = (),
 ) -> list[Mention]:
     """Mentions in ``text``, each paragraph ``(start, end, language)`` through its backend.
 
-    Paragraphs are grouped by backend so each model sees one batch (``nlp.pipe``). Offsets
-    index ``text``. Raises ``MissingDependencyError`` when a mapped model is not installed,
-    unless ``on_missing="rules"``.
+    A paragraph inside one of ``pieces`` (nlp/text/annotate.py) already parsed by its
+    backend's spaCy model takes the entities of that parse; the others are grouped by
+    backend so each model sees one batch (``nlp.pipe``). Offsets index ``text``. Raises
+    ``MissingDependencyError`` when a mapped model is not installed, unless
+    ``on_missing="rules"``.
     """
     mapping = parse_backends(config_backends)
     groups: dict[tuple[str, str | None], list[tuple[int, int]]] = {}
+    mentions: list[Mention] = []
     for start, end, language in paragraphs:
         if not 0 <= start <= end <= len(text):
             raise ClaimtraceError(f"paragraph ({start}, {end}) lies outside the text")
-        if text[start:end].strip():
-            groups.setdefault((backend_for(language, mapping), language), []).append((start, end))
-    mentions: list[Mention] = []
+        if not text[start:end].strip():
+            continue
+        backend = backend_for(language, mapping)
+        piece = _parsed_by(pieces, start, end, backend)
+        if piece is not None:
+            mentions.extend(_from_parse(text, piece, start, end, language, backend))
+        else:
+            groups.setdefault((backend, language), []).append((start, end))
     for (backend, language), bounds in groups.items():
         pieces = [text[s:e] for s, e in bounds]
         found = mentions_in_texts(pieces, language, backend, on_missing=on_missing)
@@ -203,3 +212,26 @@ def find_mentions(
             )
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+def _parsed_by(pieces: Sequence[Piece], start: int, end: int, backend: str) -> Piece | None:
+    for piece in pieces:
+        if piece.start <= start and end <= piece.end:
+            parsed = piece.doc is not None and f"spacy:{piece.model}" == backend
+            return piece if parsed else None
+    return None
+
+
+def _from_parse(
+    text: str, piece: Piece, start: int, end: int, language: str | None, backend: str
+) -> list[Mention]:
+    """The entities of ``piece``'s parse inside the paragraph ``[start, end)``."""
+    engine = get_backend(backend)
+    assert isinstance(engine, SpacyBackend)
+    lang = language or "und"
+    out = []
+    for span in engine.doc_spans(piece.doc, text[piece.start : piece.end]):
+        lo, hi = piece.start + span.start, piece.start + span.end
+        if start <= lo and hi <= end:
+            out.append(Mention(lo, hi, text[lo:hi], span.label, lang, engine.name))
+    return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from claimtrace.nlp.entities.ner.base import Span, trim
 from claimtrace.nlp.entities.ner.lexicon import LEADING_CUES, country_names
@@ -13,7 +14,6 @@ from claimtrace.nlp.text.spacy_models import (  # noqa: F401  (re-exported)
     SpacyModel,
     _pieces,
     install_hint,
-    loaded_pipeline,
     pipeline,
 )
 
@@ -47,28 +47,36 @@ class SpacyBackend:
     def extract(self, texts: Sequence[str], language: str) -> list[list[Span]]:
         pieces, owners = _pieces(texts)
         out: list[list[Span]] = [[] for _ in texts]
-        cues = LEADING_CUES.get(self.model.language, frozenset())
-        countries = country_names(self.model.language)
-        disable = [n for n in self.nlp.pipe_names if n != "ner"]
-        docs = self.nlp.pipe(pieces, batch_size=BATCH_SIZE, disable=disable)
+        docs = self.nlp.pipe(pieces, batch_size=BATCH_SIZE)
         # Doc.text is rebuilt on every access: use the piece itself (same characters)
         for doc, piece, (index, offset) in zip(docs, pieces, owners, strict=True):
-            for ent in doc.ents:
-                label = self.labels.get(ent.label_)
-                if label is None:
-                    continue
-                tokens = list(ent)
-                # "the European Commission": OntoNotes includes a lowercase article
-                while len(tokens) > 1 and (tokens[0].lower_ in cues or tokens[0].text == "the"):
-                    tokens = tokens[1:]
-                if len(tokens) == 1 and tokens[0].lower_ in cues:
-                    continue  # "Según" alone, tagged PER by es_core_news_sm
-                start, end = tokens[0].idx, ent.end_char
-                if label == "OTHER" and len(tokens) == 1 and tokens[0].text[:1].islower():
-                    label = "NORP"  # WikiNER tags lowercase demonyms ("iranien") as MISC
-                if label != "GPE" and piece[start:end].casefold() in countries:
-                    label = "GPE"  # es_core_news_sm tags "España" PER
-                span = trim(piece, Span(start, end, label))
-                if span is not None:
-                    out[index].append(Span(offset + span.start, offset + span.end, label))
+            out[index].extend(
+                Span(offset + s.start, offset + s.end, s.label) for s in self.doc_spans(doc, piece)
+            )
+        return out
+
+    def doc_spans(self, doc: Any, text: str) -> list[Span]:
+        """The entities of the parsed ``doc`` of ``text`` (same length; the parse may be of
+        a masked copy), as claimtrace labels with offsets into ``text``."""
+        out: list[Span] = []
+        cues = LEADING_CUES.get(self.model.language, frozenset())
+        countries = country_names(self.model.language)
+        for ent in doc.ents:
+            label = self.labels.get(ent.label_)
+            if label is None:
+                continue
+            tokens = list(ent)
+            # "the European Commission": OntoNotes includes a lowercase article
+            while len(tokens) > 1 and (tokens[0].lower_ in cues or tokens[0].text == "the"):
+                tokens = tokens[1:]
+            if len(tokens) == 1 and tokens[0].lower_ in cues:
+                continue  # "Según" alone, tagged PER by es_core_news_sm
+            start, end = tokens[0].idx, ent.end_char
+            if label == "OTHER" and len(tokens) == 1 and tokens[0].text[:1].islower():
+                label = "NORP"  # WikiNER tags lowercase demonyms ("iranien") as MISC
+            if label != "GPE" and text[start:end].casefold() in countries:
+                label = "GPE"  # es_core_news_sm tags "España" PER
+            span = trim(text, Span(start, end, label))
+            if span is not None:
+                out.append(span)
         return out

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from claimtrace.kb.actors.table import ActorMatch, ActorTable
 from claimtrace.kb.normalise import strip_articles_cased
-from claimtrace.nlp.text.tokens import Token, joined, phrase_keys, tokens
+from claimtrace.nlp.text.tokens import Token, WordCache, joined, phrase_keys
 
 __all__ = ["ActorHit", "ActorScanner", "label_for"]
 
@@ -82,13 +82,15 @@ class ActorScanner:
         text: str,
         paragraphs: Sequence[tuple[int, int, str | None]],
         context: Iterable[str] = (),
+        cache: WordCache | None = None,
     ) -> list[ActorHit]:
         """Actor mentions in ``text``, paragraph by paragraph, without overlaps."""
         context = frozenset(context)
+        cache = cache if cache is not None else WordCache()
         hits: list[ActorHit] = []
         for start, end, language in paragraphs:
             lang = language or "und"
-            words = tokens(text[start:end], lang, start)
+            words = cache.get(text, start, end, lang)
             hits.extend(self._scan_words(text, words, lang, context))
         return hits
 

@@ -19,7 +19,7 @@ from claimtrace.kb.normalise import STRONG, weighted_keys
 from claimtrace.kb.places.gazetteer import known_keys, resolve, split_qualifier
 from claimtrace.kb.places.place import Place
 from claimtrace.nlp.entities.ner.lexicon import STOPWORDS, zipf
-from claimtrace.nlp.text.tokens import ARABIC, Token, joined, tokens
+from claimtrace.nlp.text.tokens import ARABIC, Token, WordCache, joined
 
 __all__ = ["PlaceHit", "is_common_word", "plausible_place", "scan_places"]
 
@@ -118,16 +118,19 @@ def scan_places(
     paragraphs: Sequence[tuple[int, int, str | None]],
     context: Sequence[Place] = (),
     countries: Iterable[str] = (),
+    cache: WordCache | None = None,
 ) -> list[PlaceHit]:
     """Place names in ``text`` that resolve to a plausible gazetteer place, longest first,
-    without overlaps; ``context`` places and ``countries`` disambiguate and gate them."""
+    without overlaps; ``context`` places and ``countries`` disambiguate and gate them.
+    ``cache``: the paragraphs' tokens, made once for every scanner."""
+    cache = cache if cache is not None else WordCache()
     # start, end, name, language, words, proclitic skipped
     candidates: list[tuple[int, int, str, str, int, int]] = []
     for p_start, p_end, language in paragraphs:
         lang = language or "und"
-        words = tokens(text[p_start:p_end], lang, p_start)
-        for i, j, shift in _spans(words, lang):
-            start, end = words[i].start + shift, words[j].end
+        found = cache.get(text, p_start, p_end, lang)
+        for i, j, shift in _spans(found, lang):
+            start, end = found[i].start + shift, found[j].end
             name = text[start:end]
             if j > i or _kind(name) is None:  # "region", "مدينة" alone name no place
                 candidates.append((start, end, name, lang, j - i, shift))
