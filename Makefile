@@ -45,12 +45,12 @@ demo: install
 	@echo "report: $(abspath demo/report.html)  (open it in a browser; it works offline)"
 
 test: install browser
-	$(BIN)/python -m ruff check src tests bench
+	$(BIN)/python -m ruff check src tests bench scripts
 	$(BIN)/python -m pytest -q
 
 lint: install
-	$(BIN)/python -m ruff check src tests bench
-	$(BIN)/python -m ruff format --check src tests bench
+	$(BIN)/python -m ruff check src tests bench scripts
+	$(BIN)/python -m ruff format --check src tests bench scripts
 
 typecheck: install
 	$(BIN)/python -m mypy src

@@ -11,7 +11,7 @@ its held-out figures go into the model's ``meta.json``. The WikiNEuRal German te
 never seen in training: bench/ner.py scores the shipped model on it.
 
 Pipeline: spaCy's German tokenizer, ``claimtrace_de_features`` (HanTa STTS tags and a
-lexical class per token, nlp/entities/ner/german_features.py), a CNN tok2vec reading
+lexical class per token, nlp/text/german_features.py), a CNN tok2vec reading
 NORM/PREFIX/SUFFIX/SHAPE/TAG/MORPH, and a transition-based NER.
 
     .venv/bin/python scripts/train_ner_de.py \
@@ -30,18 +30,17 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import spacy
-from thinc.api import Config
 from spacy.cli.init_config import init_config
 from spacy.cli.train import train
 from spacy.tokens import Doc, DocBin
 from spacy.training import biluo_tags_to_spans, iob_to_biluo
+from thinc.api import Config
 
-from claimtrace.nlp.entities.ner.german_features import FACTORY  # registers the component
+from claimtrace.nlp.text.german_features import FACTORY  # registers the component
 
 TYPES = {"PER": "PER", "LOC": "LOC", "ORG": "ORG", "OTH": "MISC"}
 SEED = 13
 HELD_OUT = 0.15
-
 
 
 def build_config() -> Config:
@@ -58,7 +57,6 @@ def build_config() -> Config:
     training["annotating_components"] = [FACTORY]
     config["system"]["seed"] = SEED
     return config
-
 
 
 def read_germeval(path: Path) -> Iterator[list[tuple[str, str]]]:
@@ -121,7 +119,10 @@ def main() -> None:
         train(
             work / "config.cfg",
             work / "out",
-            overrides={"paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy")},
+            overrides={
+                "paths.train": str(work / "train.spacy"),
+                "paths.dev": str(work / "dev.spacy"),
+            },
         )
         best = work / "out" / "model-best"
         meta = json.loads((best / "meta.json").read_text())
@@ -129,13 +130,15 @@ def main() -> None:
             name="claimtrace_ner_de",
             version="1.0.0",
             description="claimtrace German NER (scripts/train_ner_de.py)",
-            sources=[{
-                "name": "GermEval 2014 NER, development split",
-                "url": "https://sites.google.com/site/germeval2014ner/",
-                "license": "CC BY 4.0",
-                "author": "Benikova, Biemann, Reznicek (LREC 2014)",
-                "sha256": hashlib.sha256(args.germeval.read_bytes()).hexdigest(),
-            }],
+            sources=[
+                {
+                    "name": "GermEval 2014 NER, development split",
+                    "url": "https://sites.google.com/site/germeval2014ner/",
+                    "license": "CC BY 4.0",
+                    "author": "Benikova, Biemann, Reznicek (LREC 2014)",
+                    "sha256": hashlib.sha256(args.germeval.read_bytes()).hexdigest(),
+                }
+            ],
             license="CC BY 4.0 (training data)",
         )
         (best / "meta.json").write_text(json.dumps(meta, indent=2))
@@ -143,8 +146,10 @@ def main() -> None:
             shutil.rmtree(args.output)
         shutil.copytree(best, args.output)
     scores = meta.get("performance", {})
-    print(f"held-out F1 {scores.get('ents_f', 0):.3f} P {scores.get('ents_p', 0):.3f} "
-          f"R {scores.get('ents_r', 0):.3f} -> {args.output}")
+    print(
+        f"held-out F1 {scores.get('ents_f', 0):.3f} P {scores.get('ents_p', 0):.3f} "
+        f"R {scores.get('ents_r', 0):.3f} -> {args.output}"
+    )
 
 
 if __name__ == "__main__":

@@ -10,7 +10,8 @@ import pytest
 
 from claimtrace.errors import MissingDependencyError
 from claimtrace.nlp.entities.ner import DEFAULT_BACKENDS, get_backend
-from claimtrace.nlp.entities.ner.german import MODEL, GermanBackend, model_path
+from claimtrace.nlp.text.german_model import NAME as MODEL
+from claimtrace.nlp.text.german_model import load, model_path
 
 pytest.importorskip("spacy")
 pytestmark = pytest.mark.slow
@@ -33,9 +34,10 @@ def test_german_is_the_default_for_de() -> None:
 
 def test_finds_people_places_and_organisations() -> None:
     backend = get_backend(f"spacy:{MODEL}")
-    found = [_found(spans, text) for spans, text in zip(
-        backend.extract(SENTENCES, "de"), SENTENCES, strict=True
-    )]
+    found = [
+        _found(spans, text)
+        for spans, text in zip(backend.extract(SENTENCES, "de"), SENTENCES, strict=True)
+    ]
     assert ("Olaf Scholz", "PERSON") in found[0]
     assert ("Emmanuel Macron", "PERSON") in found[0]
     assert ("Paris", "GPE") in found[0]
@@ -55,6 +57,4 @@ def test_offsets_index_the_text_given() -> None:
 
 def test_a_missing_model_folder_names_the_fix(tmp_path: Path) -> None:
     with pytest.raises(MissingDependencyError, match="train_ner_de.py"):
-        GermanBackend(tmp_path / "nothing-here")
-    with pytest.raises(MissingDependencyError, match="not found"):
-        get_backend(f"spacy-path:{tmp_path / 'nothing-here'}")
+        load(path=tmp_path / "nothing-here")

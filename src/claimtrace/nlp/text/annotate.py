@@ -158,7 +158,14 @@ def _sentences(
     out: list[tuple[int, int]] = []
     for start, end, language in paragraphs:
         text = doc.text[start:end]
-        parsed = [x for x in pieces if x.doc is not None and x.start < end and start < x.end]
+        parsed = [
+            x
+            for x in pieces
+            if x.doc is not None
+            and x.start < end
+            and start < x.end
+            and x.doc.has_annotation("SENT_START")  # a model without parser: the splitter
+        ]
         if not parsed:
             local = split_sentences(text, language, use_model=False)
         else:

@@ -57,7 +57,7 @@ def finish(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def splitter_for(language: str | None, *, use_model: bool = True) -> Splitter:
     lang = (language or "").lower()
     model = spacy_models.DEFAULT_MODELS.get(lang) if use_model else None
-    if model is not None and spacy_models.installed(model):
+    if model is not None and spacy_models.MODELS[model].parser and spacy_models.installed(model):
         return functools.partial(_parsed, model)
     if lang == "ru" and importlib.util.find_spec("razdel") is not None:
         return _razdel

