@@ -90,13 +90,13 @@ def test_russian_with_natasha() -> None:
     assert {m.backend for m in mentions} == {"natasha"}
 
 
-def test_german_falls_back_to_rules_without_error() -> None:
+def test_german_rules_backend_without_error() -> None:
     text = (
         "Der Angriff wurde laut Bundeskanzler Olaf Scholz von der Wagner-Gruppe geplant. "
         "Die iranische Regierung und die Hisbollah-Miliz bestritten das. "
         "Das Netzwerk „Calibre Obscura“ veröffentlichte Bilder aus Syrien."
     )
-    mentions = find_mentions(text, whole(text, "de"))
+    mentions = find_mentions(text, whole(text, "de"), "de=rules")
     assert_offsets(text, mentions)
     labels = found(mentions)
     assert {m.backend for m in mentions} == {"rules"}
@@ -166,8 +166,8 @@ def test_mixed_paragraphs_use_their_own_backend_with_document_offsets() -> None:
     mentions = find_mentions(text, paragraphs)
     assert_offsets(text, mentions)
     by_text = {m.text: m for m in mentions}
-    assert by_text["Hisbollah-Miliz"].backend == "rules"
-    assert by_text["Hisbollah-Miliz"].language == "de"
+    assert by_text["Syrien"].backend == "spacy:claimtrace_ner_de"
+    assert by_text["Syrien"].language == "de"
     assert by_text["Joe Biden"].backend == "spacy:en_core_web_md"
     assert by_text["Joe Biden"].label == "PERSON"
     assert by_text["Washington"].start > len(german)

@@ -105,10 +105,9 @@ def parse_models(backends: str | Mapping[str, str] | None = None) -> dict[str, s
     """Language -> the spaCy model the dependency backend parses it with."""
     out: dict[str, str] = {}
     for language, name in parse_backends(backends).items():
-        if name == "spacy" and language in DEFAULT_MODELS:
-            out[language] = DEFAULT_MODELS[language]
-        elif name.startswith("spacy:") and name[6:] in MODELS:
-            out[language] = name[6:]
+        model = DEFAULT_MODELS.get(language) if name == "spacy" else name.partition(":")[2]
+        if name.startswith("spacy") and model in MODELS and MODELS[model].parser:
+            out[language] = model
     return out
 
 

@@ -52,7 +52,7 @@ def parse_model(language: str, model_name: str | None = None) -> str:
     """The spaCy model that parses ``language`` for this backend (MissingDependencyError
     naming the package when it is not installed)."""
     name = model_name or DEFAULT_MODELS.get(language)
-    if name is None or name not in MODELS:
+    if name is None or name not in MODELS or not MODELS[name].parser:
         raise MissingDependencyError(f"no spaCy parser is known for language '{language}'")
     if MODELS[name].language != language:
         raise MissingDependencyError(f"spaCy model {name} does not parse '{language}'")
