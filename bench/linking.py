@@ -118,6 +118,8 @@ def clear_links(db: str) -> None:
     for table in ("story_documents", "stories", "claim_group_members", "claim_groups",
                   "linked_documents"):  # fmt: skip
         store.db.execute(f"DELETE FROM {table}")
+    store.db.execute("INSERT OR REPLACE INTO link_queue (document_id) SELECT document_id"
+                     " FROM analyses ORDER BY document_id")  # fmt: skip
     store.close()
 
 

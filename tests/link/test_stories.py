@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
-
 from claimtrace.config import load_config
 from claimtrace.ids import claim_id, make_id
 from claimtrace.link.run import link_new, stories
-from claimtrace.link.stories import VectorIndex
 from claimtrace.records import Claim, Document, Paragraph, Span
 from claimtrace.store import open_store
 from claimtrace.store.sqlite import SQLiteStore
@@ -199,15 +196,3 @@ def test_a_high_threshold_keeps_every_document_apart(tmp_path: Path) -> None:
     for key in ("ferry-en", "ferry-de"):
         add(store, key)
     assert link_new(store, config).stories_created == 2
-
-
-def test_vector_index_finds_nearest_and_forgets_removed() -> None:
-    index = VectorIndex({}, 3)
-    assert index.nearest(np.ones(3, dtype=np.float32), 2) == []
-    index.add("a", np.array([1, 0, 0], dtype=np.float32))
-    index.add("b", np.array([0, 1, 0], dtype=np.float32))
-    index.add("c", np.array([0.9, 0.1, 0], dtype=np.float32))
-    assert index.nearest(np.array([1, 0, 0], dtype=np.float32), 2) == ["a", "c"]
-    assert index.nearest(np.array([1, 0, 0], dtype=np.float32), 2, exclude="a") == ["c", "b"]
-    index.remove("c")
-    assert index.keys == ["a", "b"] and index.matrix.shape == (2, 3)

@@ -7,9 +7,10 @@ places or an incompatible time lower it. A claim that matches a group but denies
 group's founding claim asserts (or negates it, or gives other figures) joins with stance
 ``contradict``, so agreement and dispute sit side by side.
 
-Linking is incremental: a new claim is scored only against candidates the store retrieves
-by shared actor, by place and relation, and from the nearest documents by vector; groups it
-does not join are never touched.
+Linking is incremental: a new claim is scored only against at most MAX_CANDIDATES claims —
+its nearest claims by vector (link/index.py), then the latest claims sharing an actor, or a
+place and the relation — so its cost does not grow with the store; groups it does not join
+are never touched.
 """
 
 from __future__ import annotations
@@ -43,8 +44,10 @@ OTHER_TIME = 0.2
 # topic pile into one group
 SAME_DOCUMENT = 0.1
 TIME_SLACK_DAYS = 3
-CANDIDATES_PER_KEY = 200  # most recent grouped claims per shared actor / place
+CANDIDATES_PER_KEY = 12  # most recent grouped claims per shared actor / place
+MAX_CANDIDATES = 48  # claims scored per new claim: its nearest by vector first
 LABEL_CHARS = 90
+LABEL_MEMBERS = 50  # the latest members of a group its label is chosen among
 # relation codes that say nothing about what happened: they neither match nor clash
 GENERIC_RELATIONS = frozenset({"", "other", "say", "statement", "state", "unknown", "assert"})
 
@@ -190,14 +193,15 @@ def group_claims(
     embedder: Embedder,
     claims: Sequence[Claim],
     vectors: dict[str, np.ndarray],
-    near_documents: Sequence[str],
+    similar: Sequence[Sequence[str]],
     threshold: float,
 ) -> list[GroupingResult]:
-    """Put each claim (already stored, vectors saved) into its best group or a new one."""
+    """Put each claim (already stored, vectors saved) into its best group or a new one;
+    ``similar`` holds each claim's nearest claims by vector."""
     known: dict[str, Claim] = {}
     results = []
-    for claim in claims:
-        ids = store.claim_candidates(claim, list(near_documents), CANDIDATES_PER_KEY)
+    for claim, near in zip(claims, similar, strict=True):
+        ids = store.claim_candidates(claim, list(near), CANDIDATES_PER_KEY)[:MAX_CANDIDATES]
         missing = [i for i in ids if i not in known]
         known.update((c.id, c) for c in store.claims_by_ids(missing))
         _ensure_vectors(store, embedder, [known[i] for i in ids if i in known], vectors)
@@ -211,7 +215,7 @@ def group_claims(
             results.append(GroupingResult(claim.id, group_id, True, "agree", None))
         else:
             group_id, similarity = best
-            anchor_id, members = store.group_info(group_id)
+            anchor_id, members = store.group_info(group_id, LABEL_MEMBERS)
             anchor = known.get(anchor_id or "") or _first(store, anchor_id, members, known)
             position = stance(claim, anchor) if anchor is not None else "agree"
             _ensure_vectors(store, embedder, [known[m] for m in members if m in known], vectors)

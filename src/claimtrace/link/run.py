@@ -1,8 +1,15 @@
 """The link stage: after analysis, claims join claim groups and documents join stories.
 
-``link_new`` links every analysed document that is not linked from its current analysis
-yet, one document per transaction, so an interrupted run loses nothing and a re-run does
-nothing. A document whose analysis changed is unlinked and linked again; nothing else is.
+``link_new`` links every document the store has queued since its analysis or claims were
+written (store migration 007), in batches of BATCH: one encoder call embeds every claim and
+document of a batch (link/vectors.py), then each document is linked in its own transaction,
+so an interrupted run loses nothing and a re-run does nothing. A document whose analysis
+changed is unlinked and linked again; nothing else is.
+
+Documents are linked in ingest order: the same order however and in whatever order they
+were analysed. What still depends on order is what any
+online method has: a claim or document joins the groups and stories that exist when it is
+linked; stories it bridges merge, groups never do (README, "Linking and order").
 """
 
 from __future__ import annotations
@@ -13,11 +20,16 @@ from typing import Any
 
 import numpy as np
 
-from claimtrace.link.claim_groups import CLAIM_GROUP_THRESHOLD, claim_text, group_claims
-from claimtrace.link.compare import document_vector, features
+from claimtrace.link.claim_groups import CLAIM_GROUP_THRESHOLD, group_claims
+from claimtrace.link.compare import features
 from claimtrace.link.embed import DEFAULT_MODEL, Embedder, get_embedder
-from claimtrace.link.stories import NEIGHBOURS, STORY_THRESHOLD, VectorIndex, assign_story
+from claimtrace.link.index import VectorIndex, forget
+from claimtrace.link.stories import STORY_THRESHOLD, assign_story
+from claimtrace.link.vectors import Prepared, prepare_batch
 from claimtrace.records import ClaimGroup, Story, _Record
+
+BATCH = 64  # documents embedded together
+SIMILAR_CLAIMS = 24  # nearest claims by vector that are candidates for each claim
 
 
 @dataclass(frozen=True)
@@ -50,8 +62,6 @@ def link_new(
     if not pending:
         return LinkSummary()
     embedder = embedder_for(config)
-    claim_threshold, story_threshold = thresholds(config)
-    index = VectorIndex.load(store, embedder.name, embedder.dim)
     counts = dict.fromkeys(
         (
             "groups_created",
@@ -63,61 +73,88 @@ def link_new(
         ),
         0,
     )
-    done = []
-    for doc_id, fingerprint, linked_before in pending:
-        with store.transaction():
-            if linked_before:
-                store.unlink_document(doc_id)
-                index.remove(doc_id)
-            vector = _link_document(store, embedder, doc_id, index, claim_threshold, counts)
-            profile = store.link_profile(doc_id)  # now with the claim groups just joined
-            story = assign_story(
-                store, features(profile, vector), index, embedder.name, embedder.floor,
-                story_threshold,
-            )  # fmt: skip
-            counts["stories_created" if story.created else "stories_joined"] += 1
-            counts["stories_merged"] += len(story.merged)
-            store.mark_linked(doc_id, fingerprint)
-        index.add(doc_id, vector)
-        done.append(doc_id)
-        if on_item is not None:
-            on_item(doc_id)
+    done: list[str] = []
+    try:
+        for start in range(0, len(pending), BATCH):
+            batch = pending[start : start + BATCH]
+            again = [d for d, _, before in batch if before]
+            if again:
+                with store.transaction():
+                    for doc_id in again:
+                        store.unlink_document(doc_id)
+            linker = _Linker(store, embedder, thresholds(config), counts)
+            for item, (doc_id, fingerprint, _) in zip(
+                prepare_batch(store, embedder, [d for d, _, _ in batch]), batch, strict=True
+            ):
+                with store.transaction():
+                    linker.link(item)
+                    store.mark_linked(doc_id, fingerprint)
+                done.append(doc_id)
+                if on_item is not None:
+                    on_item(doc_id)
+            linker.save_indexes()
+    except BaseException:
+        forget(store)  # the indexes may hold vectors of a transaction rolled back
+        raise
     return LinkSummary(documents=tuple(done), **counts)
 
 
-def _link_document(
-    store: Any,
-    embedder: Embedder,
-    doc_id: str,
-    index: VectorIndex,
-    threshold: float,
-    counts: dict[str, int],
-) -> np.ndarray:
-    """Embed the document and its claims, store the vectors, group the claims."""
-    claims = store.claims_by_ids(store.document_claim_ids(doc_id))
-    # vectors already stored for these claims (same model) are reused: claim ids change
-    # when the text does, and unlinking drops the document vector
-    vectors = store.load_vectors("claim", embedder.name, [c.id for c in claims])
-    missing = [c for c in claims if c.id not in vectors]
-    if missing:
-        rows = embedder.embed([claim_text(c) for c in missing])
-        fresh = {c.id: rows[i] for i, c in enumerate(missing)}
-        store.save_vectors("claim", embedder.name, fresh)
-        vectors.update(fresh)
-    vector = store.load_vectors("document", embedder.name, [doc_id]).get(doc_id)
-    if vector is None:
-        profile = store.link_profile(doc_id)
-        vector = document_vector(embedder, profile, [vectors[c.id] for c in claims])
-        store.save_vectors("document", embedder.name, {doc_id: vector})
-    if claims:
-        near = [doc_id, *index.nearest(vector, NEIGHBOURS, exclude=doc_id)]
-        for result in group_claims(store, embedder, claims, vectors, near, threshold):
-            if result.created:
-                counts["groups_created"] += 1
-            else:
-                counts["groups_joined"] += 1
-                counts["contradicting"] += result.stance == "contradict"
-    return vector
+class _Linker:
+    """Links prepared documents one by one against the store's vector indexes."""
+
+    def __init__(
+        self, store: Any, embedder: Embedder, limits: tuple[float, float], counts: dict[str, int]
+    ) -> None:
+        self.store, self.embedder, self.counts = store, embedder, counts
+        self.claim_threshold, self.story_threshold = limits
+        # opened before the batch's vectors are stored; each document's vectors are added
+        # just before it is linked, so no document sees the ones linked after it
+        self.claims = VectorIndex.open(store, "claim", embedder.name, embedder.dim)
+        self.documents = VectorIndex.open(store, "document", embedder.name, embedder.dim)
+
+    def link(self, item: Prepared) -> None:
+        self._add(item)
+        if item.claims:
+            rows = np.stack([item.claim_vectors[c.id] for c in item.claims])
+            similar = self.claims.nearest(rows, SIMILAR_CLAIMS)
+            results = group_claims(
+                self.store,
+                self.embedder,
+                item.claims,
+                item.claim_vectors,
+                similar,
+                self.claim_threshold,
+            )
+            for result in results:
+                if result.created:
+                    self.counts["groups_created"] += 1
+                else:
+                    self.counts["groups_joined"] += 1
+                    self.counts["contradicting"] += result.stance == "contradict"
+        profile = self.store.link_profile(item.document_id)  # with the groups just joined
+        story = assign_story(
+            self.store,
+            features(profile, item.vector),
+            self.documents,
+            self.embedder.name,
+            self.embedder.floor,
+            self.story_threshold,
+        )
+        self.counts["stories_created" if story.created else "stories_joined"] += 1
+        self.counts["stories_merged"] += len(story.merged)
+
+    def _add(self, item: Prepared) -> None:
+        ids = self.store.vector_ids("claim", list(item.claim_vectors))
+        keys = sorted(ids, key=ids.__getitem__)
+        if keys:
+            self.claims.add([ids[k] for k in keys], np.stack([item.claim_vectors[k] for k in keys]))
+        own = self.store.vector_ids("document", [item.document_id])
+        if own:
+            self.documents.add([own[item.document_id]], item.vector[None, :])
+
+    def save_indexes(self) -> None:
+        self.claims.save_if_due()
+        self.documents.save_if_due()
 
 
 def claim_groups(store: Any, story: str | None = None) -> list[ClaimGroup]:

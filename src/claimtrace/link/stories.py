@@ -13,11 +13,10 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
 from claimtrace.ids import make_id
 from claimtrace.link.claim_groups import shorten
 from claimtrace.link.compare import DocFeatures, features, score_pair
+from claimtrace.link.index import VectorIndex
 
 # Calibrated with bench/linking.py --sweep (together with compare.WEIGHTS) over its three
 # labelled sets: pairwise F1 0.914 (own fixtures), 1.0 (seeds+samples), 0.744 (PolNeAR
@@ -39,42 +38,8 @@ class StoryResult:
     merged: tuple[str, ...] = ()  # stories this document bridged into story_id
 
 
-class VectorIndex:
-    """The document vectors of the store in one matrix, for nearest-neighbour search by a
-    matrix product (10k documents x 384 floats is 15 MB and one product takes ~1 ms)."""
-
-    def __init__(self, vectors: dict[str, np.ndarray], dim: int) -> None:
-        self.keys = list(vectors)
-        self.matrix = (
-            np.stack([vectors[k] for k in self.keys]) if self.keys else np.zeros((0, dim))
-        ).astype(np.float32)
-        self.dim = dim
-
-    @classmethod
-    def load(cls, store: Any, model: str, dim: int) -> VectorIndex:
-        return cls(store.load_vectors("document", model), dim)
-
-    def nearest(self, vector: np.ndarray, k: int, exclude: str = "") -> list[str]:
-        if not self.keys:
-            return []
-        scores = self.matrix @ vector
-        order = np.argsort(-scores)[: k + 1]
-        return [self.keys[i] for i in order if self.keys[i] != exclude][:k]
-
-    def add(self, key: str, vector: np.ndarray) -> None:
-        self.remove(key)
-        self.keys.append(key)
-        self.matrix = np.vstack([self.matrix, vector[None, :].astype(np.float32)])
-
-    def remove(self, key: str) -> None:
-        if key in self.keys:
-            i = self.keys.index(key)
-            del self.keys[i]
-            self.matrix = np.delete(self.matrix, i, axis=0)
-
-
 def candidates(store: Any, doc: DocFeatures, index: VectorIndex) -> list[str]:
-    near = index.nearest(doc.vector, NEIGHBOURS, exclude=doc.id)
+    (near,) = index.nearest(doc.vector[None, :], NEIGHBOURS, exclude=frozenset({doc.id}))
     entities = [*doc.actors, *doc.places]
     if entities:
         _, df = store.entity_frequencies(entities)
@@ -109,9 +74,9 @@ def assign_story(
         story_id = make_id("sty", doc.id)
         store.save_story_member(story_id, doc.id, None, story_label(store, [doc.id]))
         return StoryResult(doc.id, story_id, True, None)
-    sizes = {sid: store.story_members(sid) for sid in best}
-    target = max(best, key=lambda sid: (len(sizes[sid]), best[sid], sid))
-    members = [m for sid in best for m in sizes[sid]] + [doc.id]
+    sizes = {sid: store.story_size(sid) for sid in best}
+    target = max(best, key=lambda sid: (sizes[sid], best[sid], sid))
+    members = [m for sid in best for m in store.story_members(sid, LABEL_MEMBERS)] + [doc.id]
     label = story_label(store, members[-LABEL_MEMBERS:])
     store.save_story_member(target, doc.id, round(best[target], 4), label)
     merged = tuple(sorted(sid for sid in best if sid != target))

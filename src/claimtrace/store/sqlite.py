@@ -370,14 +370,14 @@ class SQLiteStore:
     def document_claim_ids(self, document_id: str) -> list[str]:
         return link_sql.document_claim_ids(self.db, document_id)
 
-    def claim_candidates(self, claim: Claim, documents: Sequence[str], per_key: int) -> list[str]:
-        return link_sql.claim_candidates(self.db, claim, documents, per_key)
+    def claim_candidates(self, claim: Claim, similar: Sequence[str], per_key: int) -> list[str]:
+        return link_sql.claim_candidates(self.db, claim, similar, per_key)
 
     def groups_of(self, claim_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
         return link_sql.groups_of(self.db, claim_ids)
 
-    def group_info(self, group_id: str) -> tuple[str | None, list[str]]:
-        return link_sql.group_info(self.db, group_id)
+    def group_info(self, group_id: str, limit: int = -1) -> tuple[str | None, list[str]]:
+        return link_sql.group_info(self.db, group_id, limit)
 
     def save_group_member(
         self, group_id: str, claim_id: str, stance: str, similarity: float | None, label: str,
@@ -388,8 +388,11 @@ class SQLiteStore:
     def stories_of(self, document_ids: Sequence[str]) -> dict[str, str]:
         return link_sql.stories_of(self.db, document_ids)
 
-    def story_members(self, story_id: str) -> list[str]:
-        return link_sql.story_members(self.db, story_id)
+    def story_members(self, story_id: str, limit: int = -1) -> list[str]:
+        return link_sql.story_members(self.db, story_id, limit)
+
+    def story_size(self, story_id: str) -> int:
+        return link_sql.story_size(self.db, story_id)
 
     def save_story_member(
         self, story_id: str, document_id: str, similarity: float | None, label: str
@@ -408,8 +411,30 @@ class SQLiteStore:
     def story_records(self) -> list[Story]:
         return link_sql.story_records(self.db)
 
+    def store_uid(self) -> str:
+        return link_sql.store_uid(self.db)
+
+    def vector_stats(self, kind: str, model: str) -> tuple[int, int]:
+        return link_sql.vector_stats(self.db, kind, model)
+
+    def vectors_after(self, kind: str, model: str, after: int, limit: int) -> list[tuple[int, Any]]:
+        return link_sql.vectors_after(self.db, kind, model, after, limit)
+
+    def vector_ids(self, kind: str, keys: Sequence[str]) -> dict[str, int]:
+        return link_sql.vector_ids(self.db, kind, keys)
+
+    def vector_keys(self, ids: Sequence[int]) -> dict[int, str]:
+        return link_sql.vector_keys(self.db, ids)
+
 
 def _statements(script: str) -> list[str]:
-    """Split a migration on semicolons that end a statement (none sit inside our strings)."""
-    lines = [line for line in script.splitlines() if not line.strip().startswith("--")]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+    """Split a migration into complete statements (a trigger body holds semicolons)."""
+    statements, current = [], ""
+    for line in script.splitlines():
+        if line.strip().startswith("--"):
+            continue
+        current += line + "\n"
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip().rstrip(";"))
+            current = ""
+    return [s for s in [*statements, current.strip()] if s]

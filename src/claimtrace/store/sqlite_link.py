@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
@@ -28,30 +27,33 @@ def _marks(items: Sequence[Any]) -> str:
 
 
 def documents_to_link(db: sqlite3.Connection) -> list[tuple[str, str, bool]]:
-    """(document id, fingerprint, linked before) of analysed documents not linked from their
-    current analysis (version, time and claim ids)."""
+    """(document id, queue position, linked before) of the documents waiting to be linked,
+    queued by the store when their analysis or claims were written (migration 007).
+
+    In ingest order (the documents' row order): an order that holds however and in whatever
+    order the documents were analysed (parallel workers finish in any order)."""
     rows = db.execute(
-        "SELECT a.document_id, a.version, a.analysed_at, l.fingerprint,"
-        " (SELECT group_concat(id, ' ') FROM (SELECT id FROM claims c"
-        "  WHERE c.document_id = a.document_id ORDER BY id)) AS claim_ids"
-        " FROM analyses a LEFT JOIN linked_documents l ON l.document_id = a.document_id"
-        " ORDER BY a.analysed_at, a.document_id"
+        "SELECT q.document_id, q.seq, l.document_id IS NOT NULL FROM link_queue q"
+        " JOIN analyses a ON a.document_id = q.document_id"
+        " JOIN documents d ON d.id = q.document_id"
+        " LEFT JOIN linked_documents l ON l.document_id = q.document_id"
+        " ORDER BY d.rowid"
     ).fetchall()
-    pending = []
-    for doc, version, analysed_at, old, claim_ids in rows:
-        basis = f"{version}\x1f{analysed_at}\x1f{claim_ids or ''}"
-        fingerprint = hashlib.sha256(basis.encode()).hexdigest()[:24]
-        if fingerprint != old:
-            pending.append((doc, fingerprint, old is not None))
-    return pending
+    return [(doc, str(seq), bool(before)) for doc, seq, before in rows]
 
 
 def mark_linked(db: sqlite3.Connection, document_id: str, fingerprint: str) -> None:
+    """Record the document as linked from the analysis queued at ``fingerprint`` (its queue
+    position): queued again since, it stays in the queue."""
     db.execute(
         "INSERT INTO linked_documents (document_id, fingerprint) VALUES (?, ?)"
         " ON CONFLICT (document_id) DO UPDATE SET fingerprint = excluded.fingerprint,"
         " linked_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
         (document_id, fingerprint),
+    )
+    db.execute(
+        "DELETE FROM link_queue WHERE document_id = ? AND seq <= ?",
+        (document_id, int(fingerprint) if fingerprint.isdigit() else 1 << 62),
     )
 
 
@@ -138,17 +140,18 @@ def documents_sharing(
     db: sqlite3.Connection, entity_ids: Sequence[str], exclude: str, limit: int
 ) -> list[str]:
     """Documents mentioning the given actors/places (rarest-first ids), most recent first."""
-    found: list[str] = []
+    found: dict[str, None] = {}
     for key in entity_ids:
-        rows = db.execute(
-            "SELECT DISTINCT document_id FROM mentions WHERE (actor_id = ? OR place_id = ?)"
-            " AND document_id != ? ORDER BY rowid DESC LIMIT ?",
-            (key, key, exclude, limit),
-        ).fetchall()
-        found.extend(r[0] for r in rows if r[0] not in found)
+        for column in ("actor_id", "place_id"):
+            # newest mentions through the index, no sort over every mention of the entity
+            rows = db.execute(
+                f"SELECT document_id FROM mentions WHERE {column} = ? ORDER BY rowid DESC LIMIT ?",
+                (key, 4 * limit),
+            ).fetchall()
+            found.update((r[0], None) for r in rows if r[0] != exclude)
         if len(found) >= limit:
             break
-    return found[:limit]
+    return list(found)[:limit]
 
 
 # -- vectors --------------------------------------------------------------------------------
@@ -179,6 +182,55 @@ def save_vectors(
         "INSERT OR REPLACE INTO vectors (kind, key, model, vector) VALUES (?,?,?,?)",
         [(kind, k, model, np.asarray(v, dtype=np.float32).tobytes()) for k, v in vectors.items()],
     )
+
+
+def store_uid(db: sqlite3.Connection) -> str:
+    row = db.execute("SELECT value FROM link_meta WHERE key = 'store_uid'").fetchone()
+    return str(row[0])
+
+
+def vector_stats(db: sqlite3.Connection, kind: str, model: str) -> tuple[int, int]:
+    """How many vectors of a kind and model are stored, and the highest vector id of any."""
+    count = db.execute(
+        "SELECT COUNT(*) FROM vectors WHERE kind = ? AND model = ?", (kind, model)
+    ).fetchone()[0]
+    top = db.execute("SELECT COALESCE(MAX(id), 0) FROM vectors").fetchone()[0]
+    return int(count), int(top)
+
+
+def vectors_after(
+    db: sqlite3.Connection, kind: str, model: str, after: int, limit: int
+) -> list[tuple[int, np.ndarray]]:
+    """(id, vector) of the stored vectors of a kind and model with an id above ``after``."""
+    rows = db.execute(
+        "SELECT id, vector FROM vectors WHERE kind = ? AND model = ? AND id > ?"
+        " ORDER BY id LIMIT ?",
+        (kind, model, after, limit),
+    ).fetchall()
+    return [(int(i), np.frombuffer(blob, dtype=np.float32)) for i, blob in rows]
+
+
+def vector_ids(db: sqlite3.Connection, kind: str, keys: Sequence[str]) -> dict[str, int]:
+    """key -> vector id of the stored vectors of a kind."""
+    result: dict[str, int] = {}
+    for part in _chunks(list(keys)):
+        rows = db.execute(
+            f"SELECT key, id FROM vectors WHERE kind = ? AND key IN ({_marks(part)})",
+            [kind, *part],
+        ).fetchall()
+        result.update({r[0]: int(r[1]) for r in rows})
+    return result
+
+
+def vector_keys(db: sqlite3.Connection, ids: Sequence[int]) -> dict[int, str]:
+    """vector id -> its key (claim or document id), for the ids that still have a vector."""
+    result: dict[int, str] = {}
+    for part in _chunks(list(ids)):  # type: ignore[arg-type]
+        rows = db.execute(
+            f"SELECT id, key FROM vectors WHERE id IN ({_marks(part)})", list(part)
+        ).fetchall()
+        result.update({int(r[0]): r[1] for r in rows})
+    return result
 
 
 # -- claims and groups ----------------------------------------------------------------------
@@ -247,11 +299,11 @@ def document_claim_ids(db: sqlite3.Connection, document_id: str) -> list[str]:
 
 
 def claim_candidates(
-    db: sqlite3.Connection, claim: Claim, documents: Sequence[str], per_key: int
+    db: sqlite3.Connection, claim: Claim, similar: Sequence[str], per_key: int
 ) -> list[str]:
-    """Grouped claims of other documents that share an actor, or a place and the relation,
-    or sit in one of ``documents`` (the vector neighbours of the claim's document)."""
-    found: dict[str, None] = {}
+    """``similar`` (the claim's nearest claims by vector), then grouped claims that share an
+    actor, or a place and the relation (the ``per_key`` most recent for each)."""
+    found: dict[str, None] = dict.fromkeys(similar)
     grouped = "JOIN claim_group_members m ON m.claim_id = x.claim_id"
     for actor in dict.fromkeys([*claim.subjects, *claim.objects]):
         rows = db.execute(
@@ -265,13 +317,6 @@ def claim_candidates(
             f"SELECT x.claim_id FROM claim_places x {grouped} JOIN claims c ON c.id = x.claim_id"
             " WHERE x.place_id = ? AND c.relation = ? ORDER BY x.rowid DESC LIMIT ?",
             (place, claim.relation, per_key),
-        ).fetchall()
-        found.update((r[0], None) for r in rows)
-    for part in _chunks(list(documents)):
-        rows = db.execute(
-            "SELECT c.id FROM claims c JOIN claim_group_members m ON m.claim_id = c.id"
-            f" WHERE c.document_id IN ({_marks(part)})",
-            list(part),
         ).fetchall()
         found.update((r[0], None) for r in rows)
     found.pop(claim.id, None)
@@ -291,13 +336,16 @@ def groups_of(db: sqlite3.Connection, claim_ids: Sequence[str]) -> dict[str, tup
     return result
 
 
-def group_info(db: sqlite3.Connection, group_id: str) -> tuple[str | None, list[str]]:
-    """A group's anchor claim and its member claim ids."""
+def group_info(
+    db: sqlite3.Connection, group_id: str, limit: int = -1
+) -> tuple[str | None, list[str]]:
+    """A group's anchor claim and its member claim ids (the ``limit`` latest, oldest first)."""
     row = db.execute("SELECT anchor FROM claim_groups WHERE id = ?", (group_id,)).fetchone()
     members = db.execute(
-        "SELECT claim_id FROM claim_group_members WHERE group_id = ? ORDER BY rowid", (group_id,)
+        "SELECT claim_id FROM claim_group_members WHERE group_id = ? ORDER BY rowid DESC LIMIT ?",
+        (group_id, limit),
     ).fetchall()
-    return (row[0] if row else None), [m[0] for m in members]
+    return (row[0] if row else None), [m[0] for m in reversed(members)]
 
 
 def save_group_member(
@@ -337,11 +385,21 @@ def stories_of(db: sqlite3.Connection, document_ids: Sequence[str]) -> dict[str,
     return result
 
 
-def story_members(db: sqlite3.Connection, story_id: str) -> list[str]:
+def story_members(db: sqlite3.Connection, story_id: str, limit: int = -1) -> list[str]:
+    """A story's documents (the ``limit`` latest), oldest first."""
     rows = db.execute(
-        "SELECT document_id FROM story_documents WHERE story_id = ? ORDER BY rowid", (story_id,)
+        "SELECT document_id FROM story_documents WHERE story_id = ? ORDER BY rowid DESC LIMIT ?",
+        (story_id, limit),
     ).fetchall()
-    return [r[0] for r in rows]
+    return [r[0] for r in reversed(rows)]
+
+
+def story_size(db: sqlite3.Connection, story_id: str) -> int:
+    return int(
+        db.execute(
+            "SELECT COUNT(*) FROM story_documents WHERE story_id = ?", (story_id,)
+        ).fetchone()[0]
+    )
 
 
 def save_story_member(
