@@ -45,7 +45,8 @@ OTHER_TIME = 0.2
 SAME_DOCUMENT = 0.1
 TIME_SLACK_DAYS = 3
 CANDIDATES_PER_KEY = 12  # most recent grouped claims per shared actor / place
-MAX_CANDIDATES = 48  # claims scored per new claim: its nearest by vector first
+MAX_CANDIDATES = 48  # candidate claims per new claim: its nearest by vector first
+GROUP_MEMBERS = 12  # a candidate group is scored on this many of its latest members
 LABEL_CHARS = 90
 LABEL_MEMBERS = 50  # the latest members of a group its label is chosen among
 # relation codes that say nothing about what happened: they neither match nor clash
@@ -202,11 +203,17 @@ def group_claims(
     results = []
     for claim, near in zip(claims, similar, strict=True):
         ids = store.claim_candidates(claim, list(near), CANDIDATES_PER_KEY)[:MAX_CANDIDATES]
-        missing = [i for i in ids if i not in known]
-        known.update((c.id, c) for c in store.claims_by_ids(missing))
-        _ensure_vectors(store, embedder, [known[i] for i in ids if i in known], vectors)
-        best = _best_group(store, claim, [known[i] for i in ids if i in known], vectors,
-                           embedder.floor, threshold)  # fmt: skip
+        found = store.groups_of(ids)
+        # every candidate group is scored on its latest members, whichever of them the
+        # candidates held: the score does not depend on how the group was found
+        members = store.group_members(list(dict.fromkeys(g for g, _ in found.values())),
+                                      GROUP_MEMBERS)  # fmt: skip
+        wanted = {m for ms in members.values() for m in ms if m != claim.id}
+        known.update((c.id, c) for c in store.claims_by_ids([m for m in wanted if m not in known]))
+        _ensure_vectors(store, embedder, [known[m] for m in wanted if m in known], vectors)
+        candidates = {g: [known[m] for m in ms if m in known and m != claim.id]
+                      for g, ms in members.items()}  # fmt: skip
+        best = _best_group(store, claim, candidates, vectors, embedder.floor, threshold)
         if best is None:
             group_id = make_id("grp", claim.id)
             store.save_group_member(
@@ -231,40 +238,42 @@ def group_claims(
 def _best_group(
     store: Any,
     claim: Claim,
-    candidates: list[Claim],
+    groups: dict[str, list[Claim]],
     vectors: dict[str, np.ndarray],
     floor: float,
     threshold: float,
 ) -> tuple[str, float] | None:
-    scored = [c for c in candidates if c.id in vectors]
-    if not scored or claim.id not in vectors:
+    """The group the claim matches best above ``threshold`` (``groups``: candidate groups
+    with their members), and its score."""
+    if claim.id not in vectors:
         return None
-    matrix = np.stack([vectors[c.id] for c in scored])
-    cosines = matrix @ vectors[claim.id]
-    groups = store.groups_of([c.id for c in scored])
+    everyone = [c for members in groups.values() for c in members]
     parents = store.actor_parents(
-        sorted({a for c in [claim, *scored] for a in (*c.subjects, *c.objects)})
+        sorted({a for c in [claim, *everyone] for a in (*c.subjects, *c.objects)})
     )
-    by_group: dict[str, list[tuple[float, bool]]] = {}
-    for candidate, cosine in zip(scored, cosines, strict=True):
-        group = groups.get(candidate.id)
-        if group is not None:
-            score = claim_score(claim, candidate, float(cosine), floor, parents)
-            own = candidate.document_id == claim.document_id
-            by_group.setdefault(group[0], []).append((score, own))
-    best: tuple[str, float] | None = None
-    for group_id, found in by_group.items():
-        # half best match, half mean over the members found: one close member is not
-        # enough to join a broad group, which keeps groups from chaining into a topic.
-        # Members from the claim's own document (another sentence of the same article)
-        # say nothing about whether other articles state it: they count only when the
-        # group has nothing else.
+    best: tuple[tuple[bool, float], str, float] | None = None
+    for group_id, members in groups.items():
+        scored = [c for c in members if c.id in vectors]
+        if not scored:
+            continue
+        cosines = np.stack([vectors[c.id] for c in scored]) @ vectors[claim.id]
+        found = [
+            (claim_score(claim, c, float(cos), floor, parents), c.document_id == claim.document_id)
+            for c, cos in zip(scored, cosines, strict=True)
+        ]
+        # half best match, half mean over the members: one close member is not enough to
+        # join a broad group, which keeps groups from chaining into a topic. Members from
+        # the claim's own document (another sentence of the same article) say nothing
+        # about whether other articles state it: they count only when the group has
+        # nothing else, and such a group is chosen only when no group of other
+        # documents' claims matches.
         others = [score for score, own in found if not own]
         scores = others or [score for score, _ in found]
         score = (max(scores) + sum(scores) / len(scores)) / 2
-        if score >= threshold and (best is None or score > best[1]):
-            best = (group_id, score)
-    return best
+        rank = (bool(others), score)
+        if score >= threshold and (best is None or rank > best[0]):
+            best = (rank, group_id, score)
+    return (best[1], best[2]) if best is not None else None
 
 
 def _ensure_vectors(

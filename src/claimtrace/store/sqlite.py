@@ -376,6 +376,9 @@ class SQLiteStore:
     def groups_of(self, claim_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
         return link_sql.groups_of(self.db, claim_ids)
 
+    def group_members(self, group_ids: Sequence[str], limit: int) -> dict[str, list[str]]:
+        return link_sql.group_members(self.db, group_ids, limit)
+
     def group_info(self, group_id: str, limit: int = -1) -> tuple[str | None, list[str]]:
         return link_sql.group_info(self.db, group_id, limit)
 

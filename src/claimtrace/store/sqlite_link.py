@@ -336,6 +336,24 @@ def groups_of(db: sqlite3.Connection, claim_ids: Sequence[str]) -> dict[str, tup
     return result
 
 
+def group_members(
+    db: sqlite3.Connection, group_ids: Sequence[str], limit: int
+) -> dict[str, list[str]]:
+    """group id -> the claim ids of its ``limit`` latest members, oldest first."""
+    result: dict[str, list[str]] = {g: [] for g in group_ids}
+    for part in _chunks(list(group_ids)):
+        rows = db.execute(
+            "SELECT group_id, claim_id FROM (SELECT group_id, claim_id, rowid AS r,"
+            " ROW_NUMBER() OVER (PARTITION BY group_id ORDER BY rowid DESC) AS n"
+            f" FROM claim_group_members WHERE group_id IN ({_marks(part)}))"
+            " WHERE n <= ? ORDER BY r",
+            [*part, limit],
+        ).fetchall()
+        for group, claim in rows:
+            result[group].append(claim)
+    return result
+
+
 def group_info(
     db: sqlite3.Connection, group_id: str, limit: int = -1
 ) -> tuple[str | None, list[str]]:
