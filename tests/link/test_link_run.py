@@ -136,3 +136,29 @@ def test_seed_claims_group_across_documents_and_languages(seeds_store: Any) -> N
 
 def _is_seed(store: Any, document_id: str) -> bool:
     return any(str(SEEDS) in s.path for s in store.sources_of(document_id))
+
+
+def test_documents_wait_in_ingest_order_whatever_the_analysis_order(tmp_path: Path) -> None:
+    config = load_config(db=str(tmp_path / "l.db"))
+    store = open_store(config)
+    ids = [add(store, key).id for key in ("ferry-en", "port-en", "ferry-de")]
+    with store.transaction():  # analysed last, analysed first: the order stays
+        store.db.execute(
+            "UPDATE analyses SET analysed_at = '2000-01-01' WHERE document_id = ?", (ids[2],)
+        )
+    assert [d for d, _, _ in store.documents_to_link()] == ids
+    link_new(store, config)
+    assert store.documents_to_link() == []
+
+
+def test_a_document_queued_again_while_linked_stays_queued(tmp_path: Path) -> None:
+    config = load_config(db=str(tmp_path / "l.db"))
+    store = open_store(config)
+    doc = add(store, "port-en", [make_claim(document("port-en"), "Trucks queued", "queue")])
+    ((doc_id, position, before),) = store.documents_to_link()
+    assert doc_id == doc.id and not before
+    with store.transaction():  # re-analysed while the link stage was busy with it
+        save_claims(store.db, doc.id, (), [make_claim(document("port-en"), "Ships wait", "wait")])
+        store.mark_linked(doc.id, position)
+    ((again, _, before),) = store.documents_to_link()
+    assert again == doc.id and before

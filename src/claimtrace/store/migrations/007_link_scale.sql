@@ -27,22 +27,28 @@ INSERT INTO link_meta (key, value) VALUES ('store_uid', lower(hex(randomblob(8))
 
 -- Documents waiting to be linked, queued by the store itself whenever a document's analysis
 -- or claims are written, so finding them costs nothing at 100k documents. A document queued
--- again while it is being linked gets a higher seq and stays queued.
+-- again while it is being linked gets a higher seq and stays queued. (The triggers delete
+-- and insert rather than INSERT OR REPLACE: the statement that fires a trigger imposes its
+-- own conflict policy on the trigger's statements.)
 CREATE TABLE link_queue (
     seq         INTEGER PRIMARY KEY AUTOINCREMENT,
     document_id TEXT NOT NULL UNIQUE
 );
 CREATE TRIGGER link_queue_analysed AFTER INSERT ON analyses BEGIN
-    INSERT OR REPLACE INTO link_queue (document_id) VALUES (NEW.document_id);
+    DELETE FROM link_queue WHERE document_id = NEW.document_id;
+    INSERT INTO link_queue (document_id) VALUES (NEW.document_id);
 END;
 CREATE TRIGGER link_queue_reanalysed AFTER UPDATE ON analyses BEGIN
-    INSERT OR REPLACE INTO link_queue (document_id) VALUES (NEW.document_id);
+    DELETE FROM link_queue WHERE document_id = NEW.document_id;
+    INSERT INTO link_queue (document_id) VALUES (NEW.document_id);
 END;
 CREATE TRIGGER link_queue_claim_added AFTER INSERT ON claims BEGIN
-    INSERT OR REPLACE INTO link_queue (document_id) VALUES (NEW.document_id);
+    DELETE FROM link_queue WHERE document_id = NEW.document_id;
+    INSERT INTO link_queue (document_id) VALUES (NEW.document_id);
 END;
 CREATE TRIGGER link_queue_claim_removed AFTER DELETE ON claims BEGIN
-    INSERT OR REPLACE INTO link_queue (document_id) VALUES (OLD.document_id);
+    DELETE FROM link_queue WHERE document_id = OLD.document_id;
+    INSERT INTO link_queue (document_id) VALUES (OLD.document_id);
 END;
 -- analysed documents never linked wait; documents linked before this migration are taken to
 -- be linked from their current analysis (the analyse command links right after analysing)
