@@ -132,3 +132,14 @@ def test_one_and_two_workers_store_the_same(tmp_path: Path, config: Config) -> N
     first, second = dump(one), dump(two)
     assert first["claims"] and first["mentions"]
     assert first == second
+
+
+def test_negative_worker_count_is_refused(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from claimtrace.cli import main
+
+    result = CliRunner().invoke(
+        main, ["analyse", "--db", str(tmp_path / "s.db"), "--workers", "-3"]
+    )
+    assert result.exit_code == 2 and "--workers" in result.output

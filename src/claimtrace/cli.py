@@ -57,11 +57,17 @@ def ingest(
 @main.command()
 @db_option
 @json_option
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=None,
+    help="Worker processes (default: the analyse_workers setting; 0: one per CPU; 1: none).",
+)
 @friendly_errors
-def analyse(db: str | None, as_json: bool) -> None:
+def analyse(db: str | None, as_json: bool, workers: int | None) -> None:
     """Find entities, times, attributions and claims in new documents; link them into
     claim groups and stories."""
-    config = load_config(db=db)
+    config = load_config(db=db, analyse_workers=workers)
     with tqdm(desc="analyse", unit=" docs", disable=None, file=sys.stderr) as bar:
         done = api.analyse(config=config, on_item=lambda _d: bar.update(), link=False)
     with tqdm(desc="link", unit=" docs", disable=None, file=sys.stderr) as bar:

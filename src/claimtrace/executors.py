@@ -19,6 +19,8 @@ from claimtrace.errors import ClaimtraceError
 
 T = TypeVar("T")
 Mapper = Callable[[Callable[[Any], Any], list[Any]], list[Any]]
+# a lazy map whose results come back in input order
+OrderedMap = Callable[[Callable[[Any], Any], Iterable[Any]], Iterator[Any]]
 
 
 def _serial(func: Callable[[Any], Any], items: list[Any]) -> list[Any]:
@@ -83,7 +85,7 @@ def ordered_pool(
     workers: int,
     initializer: Callable[..., None] | None = None,
     initargs: tuple[Any, ...] = (),
-) -> Iterator[Callable[[Callable[[T], Any], Iterable[T]], Iterator[Any]]]:
+) -> Iterator[OrderedMap]:
     """A lazy, ordered map over ``workers`` local processes: results come back in the order
     of the inputs, at most two batches per worker in flight (bounded memory). Each worker
     runs ``initializer(*initargs)`` once (load models) with one numeric thread."""
@@ -95,7 +97,7 @@ def ordered_pool(
         initargs=(initializer, initargs),
     ) as pool:
 
-        def imap(func: Callable[[T], Any], items: Iterable[T]) -> Iterator[Any]:
+        def imap(func: Callable[[Any], Any], items: Iterable[Any]) -> Iterator[Any]:
             pending: deque[Future[Any]] = deque()
             for item in items:
                 pending.append(pool.submit(func, item))

@@ -18,7 +18,7 @@ from claimtrace.clean import build_document
 from claimtrace.clean.fingerprint import Fingerprint, fingerprint
 from claimtrace.config import Config
 from claimtrace.errors import ClaimtraceError
-from claimtrace.executors import Mapper, make_executor, ordered_pool, worker_count
+from claimtrace.executors import Mapper, OrderedMap, make_executor, ordered_pool, worker_count
 from claimtrace.ingest import read_inputs
 from claimtrace.nlp.analyse import Analysis
 from claimtrace.records import Attribution, Claim, Document, Failure, IngestSummary, RawPage
@@ -142,6 +142,7 @@ def run_analyse(
     config: Config,
     on_item: Callable[[str], None] | None = None,
     workers: int | None = None,
+    pool: OrderedMap | None = None,
 ) -> list[str]:
     """Analyse every document not yet analysed by this version: sentences, entities, times,
     attributions and claims. Documents go in batches (``analyse_batch``) through the NLP
@@ -167,16 +168,19 @@ def run_analyse(
     def load(ids: list[str]) -> list[Document]:
         return [store.get_document(doc_id) for doc_id in ids]
 
-    if count <= 1:
-        for ids in batches:
-            _store_outcomes(store, analyse_batch(load(ids), settings), version, done, on_item)
-        return done
-    from claimtrace.nlp.engine import warm_up
-
-    with ordered_pool(count, warm_up, (settings,)) as imap:
-        work = partial(analyse_batch, settings=settings)
-        for outcomes in imap(work, (load(ids) for ids in batches)):
+    work = partial(analyse_batch, settings=settings)
+    if pool is not None:
+        for outcomes in pool(work, (load(ids) for ids in batches)):
             _store_outcomes(store, outcomes, version, done, on_item)
+    elif count <= 1:
+        for ids in batches:
+            _store_outcomes(store, work(load(ids)), version, done, on_item)
+    else:
+        from claimtrace.nlp.engine import warm_up
+
+        with ordered_pool(count, warm_up, (settings,)) as imap:
+            for outcomes in imap(work, (load(ids) for ids in batches)):
+                _store_outcomes(store, outcomes, version, done, on_item)
     return done
 
 

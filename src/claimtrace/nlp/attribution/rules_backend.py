@@ -129,11 +129,11 @@ def _prepositional(
     tokens: Sequence[Token], lex: Lexicon, used: set[int], tagged: Tagged | None = None
 ) -> list[Found]:
     found: list[Found] = []
-    phrases = sorted(((p.split(), k) for p, k in lex.preps.items()), key=lambda x: -len(x[0]))
+    phrases = _by_first_word(lex)
     for i in range(len(tokens)):
         if i in used or (tagged is not None and _noun(tokens, tagged, i)):
             continue  # "der charakteristische Laut": a noun, not "laut"
-        for words, kind in phrases:
+        for words, kind in phrases.get(tokens[i].lower, ()):
             if not match_phrase(tokens, i, words):
                 continue
             k = i + len(words)
@@ -154,6 +154,22 @@ def _prepositional(
                 source = token_span(tokens, start, i)
                 found.append(Found(token_span(tokens, i, i + 1), kind, source, content, "post"))
     return found
+
+
+_PREP_INDEX: dict[int, tuple[Lexicon, dict[str, list[tuple[list[str], str]]]]] = {}
+
+
+def _by_first_word(lex: Lexicon) -> dict[str, list[tuple[list[str], str]]]:
+    """The prepositional cue phrases by their first word, longest first (built once per
+    lexicon object; the lexicon is kept beside its index so the id cannot be reused)."""
+    entry = _PREP_INDEX.get(id(lex))
+    if entry is None or entry[0] is not lex:
+        phrases = sorted(((p.split(), k) for p, k in lex.preps.items()), key=lambda x: -len(x[0]))
+        index: dict[str, list[tuple[list[str], str]]] = {}
+        for words, kind in phrases:
+            index.setdefault(words[0], []).append((words, kind))
+        entry = _PREP_INDEX[id(lex)] = (lex, index)
+    return entry[1]
 
 
 def _as_clauses(tokens: Sequence[Token], lex: Lexicon, used: set[int]) -> list[Found]:
@@ -177,11 +193,14 @@ def _as_clauses(tokens: Sequence[Token], lex: Lexicon, used: set[int]) -> list[F
 
 def _passive(tokens: Sequence[Token], lex: Lexicon, used: set[int], multiword: bool) -> list[Found]:
     found: list[Found] = []
+    starts: dict[str, list[int]] = {}
+    for i, token in enumerate(tokens):
+        starts.setdefault(token.lower, []).append(i)
     for phrase, kind in lex.passives.items():
         words = phrase.split()
         if (len(words) > 1) != multiword:
             continue
-        for i in range(len(tokens)):
+        for i in starts.get(words[0], ()):  # a phrase can only start at its first word
             if i in used or not match_phrase(tokens, i, words):
                 continue
             k = i + len(words)

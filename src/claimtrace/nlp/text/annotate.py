@@ -19,6 +19,7 @@ parse are those of the masked text.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -83,7 +84,41 @@ class AnnotatedDocument:
         span = piece.doc.char_span(start - piece.start, end - piece.start, alignment_mode="expand")
         if span is None or len(span) == 0 or span.start_char != start - piece.start:
             return None
-        return span.as_doc()
+        return _span_doc(span, self._arrays(piece))
+
+    def _arrays(self, piece: Piece) -> Any:
+        key = (piece.start, -1)
+        if key not in self._local:
+            self._local[key] = piece.doc.to_array(_attr_ids())
+        return self._local[key]
+
+
+# what the steps read off a parse; entities and vectors are not copied (Span.as_doc copies
+# both, and computing a span's vector and the whole document's entities for every claim
+# costs more than the parse itself)
+_SPAN_ATTRS = ("TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD")
+
+
+@functools.cache
+def _attr_ids() -> list[int]:
+    from spacy.attrs import IDS
+
+    return [IDS[name] for name in _SPAN_ATTRS]
+
+
+def _span_doc(span: Any, arrays: Any) -> Any:
+    """``Span.as_doc`` without entities and vectors: the span's tokens and their parse as a
+    Doc of its own; heads outside the span are rewired to an ancestor inside it, or made
+    roots."""
+    from spacy.tokens import Doc
+
+    words = [t.text for t in span]
+    spaces = [bool(t.whitespace_) for t in span]
+    doc = Doc(span.doc.vocab, words=words, spaces=spaces)
+    array = arrays[span.start : span.end].copy()
+    span._fix_dep_copy(_attr_ids(), array)
+    doc.from_array(_attr_ids(), array)
+    return doc
 
 
 def paragraph_language(paragraph: Paragraph, document: Document) -> str:

@@ -56,19 +56,19 @@ _LINKERS = frozenset(
 
 
 @functools.lru_cache(maxsize=1)
-def _terms() -> tuple[dict[tuple[str, ...], str], tuple[tuple[str, str], ...]]:
-    """Role terms as folded word tuples -> role; German compound endings -> role."""
+def _terms() -> tuple[dict[tuple[str, ...], str], tuple[tuple[int, dict[str, str]], ...]]:
+    """Role terms as folded word tuples -> role; German compound endings -> role, grouped
+    by length, longest first."""
     terms: dict[tuple[str, ...], str] = {}
-    endings: list[tuple[str, str]] = []
+    endings: dict[int, dict[str, str]] = {}
     for role, by_language in curated_json("roles.json")["roles"].items():
         for language, words in by_language.items():
             for term in words:
                 key = tuple(fold(term).split())
                 terms.setdefault(key, role)
                 if language == "de" and len(key) == 1 and len(key[0]) >= 6:
-                    endings.append((key[0], role))
-    endings.sort(key=lambda e: -len(e[0]))
-    return terms, tuple(endings)
+                    endings.setdefault(len(key[0]), {}).setdefault(key[0], role)
+    return terms, tuple(sorted(endings.items(), reverse=True))
 
 
 def _role_of(words: Sequence[str]) -> str | None:
@@ -77,10 +77,16 @@ def _role_of(words: Sequence[str]) -> str | None:
     if key in terms:
         return terms[key]
     if len(key) == 1:
-        for ending, role in endings:
-            if key[0].endswith(ending) and len(key[0]) > len(ending) + 2:
-                return role
+        word = key[0]
+        for size, by_ending in endings:
+            if len(word) > size + 2 and word[-size:] in by_ending:
+                return by_ending[word[-size:]]
     return None
+
+
+@functools.lru_cache(maxsize=100_000)
+def _folded(word: str) -> str:
+    return fold(word)
 
 
 def _words(text: str, offset: int) -> list[tuple[int, int, str]]:
@@ -223,7 +229,7 @@ def _role_end(words: Sequence[Token], i: int) -> int | None:
         if last >= len(words):
             continue
         linked = all(joined(words[k - 1], words[k]) for k in range(i + 1, last + 1))
-        if linked and _role_of([fold(w.text) for w in words[i : last + 1]]):
+        if linked and _role_of([_folded(w.text) for w in words[i : last + 1]]):
             return last
     return None
 

@@ -191,6 +191,7 @@ def find_mentions(
     mapping = parse_backends(config_backends)
     groups: dict[tuple[str, str | None], list[tuple[int, int]]] = {}
     mentions: list[Mention] = []
+    seen: dict[int, list[Span]] = {}
     for start, end, language in paragraphs:
         if not 0 <= start <= end <= len(text):
             raise ClaimtraceError(f"paragraph ({start}, {end}) lies outside the text")
@@ -199,7 +200,7 @@ def find_mentions(
         backend = backend_for(language, mapping)
         piece = _parsed_by(pieces, start, end, backend)
         if piece is not None:
-            mentions.extend(_from_parse(text, piece, start, end, language, backend))
+            mentions.extend(_from_parse(text, piece, start, end, language, backend, seen))
         else:
             groups.setdefault((backend, language), []).append((start, end))
     for (backend, language), bounds in groups.items():
@@ -223,14 +224,23 @@ def _parsed_by(pieces: Sequence[Piece], start: int, end: int, backend: str) -> P
 
 
 def _from_parse(
-    text: str, piece: Piece, start: int, end: int, language: str | None, backend: str
+    text: str,
+    piece: Piece,
+    start: int,
+    end: int,
+    language: str | None,
+    backend: str,
+    seen: dict[int, list[Span]],
 ) -> list[Mention]:
-    """The entities of ``piece``'s parse inside the paragraph ``[start, end)``."""
+    """The entities of ``piece``'s parse inside the paragraph ``[start, end)``; ``seen``
+    keeps each piece's entities, read once for all its paragraphs."""
     engine = get_backend(backend)
     assert isinstance(engine, SpacyBackend)
+    if piece.start not in seen:
+        seen[piece.start] = engine.doc_spans(piece.doc, text[piece.start : piece.end])
     lang = language or "und"
     out = []
-    for span in engine.doc_spans(piece.doc, text[piece.start : piece.end]):
+    for span in seen[piece.start]:
         lo, hi = piece.start + span.start, piece.start + span.end
         if start <= lo and hi <= end:
             out.append(Mention(lo, hi, text[lo:hi], span.label, lang, engine.name))
