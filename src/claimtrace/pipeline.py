@@ -7,6 +7,7 @@ so an interrupted run leaves only whole records behind and a re-run skips them b
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import partial
@@ -50,62 +51,90 @@ def run_ingest(
     config: Config,
     on_item: Callable[[str], None] | None = None,
 ) -> IngestSummary:
+    """Cleaning and fingerprinting run outside any transaction; each batch is then stored
+    in one short write transaction, so a second process waits for milliseconds, not for a
+    batch to be cleaned. What another writer stored meanwhile is found again inside the
+    transaction, so two runs over the same inputs store every document once."""
     tally = _Tally()
     items = iter(read_inputs(paths, config.max_record_bytes, _store_files(config.db)))
     with make_executor(config) as mapper:
         while batch := list(islice(items, BATCH)):
+            prepared = _prepare(batch, store, config, mapper, tally)
             with store.transaction():
-                _handle_batch(batch, store, config, tally, mapper)
+                for entry in prepared:
+                    _store_entry(entry, store, config, tally)
             if on_item is not None:
                 for item in batch:
                     on_item(item.source)
     return tally.summary()
 
 
-def _store_files(db: str) -> frozenset[Path]:
-    path = Path(db).resolve()
-    return frozenset(
-        path.with_name(path.name + suffix) for suffix in ("", "-wal", "-shm", "-journal")
-    )
+def _store_files(db: str) -> frozenset[str]:
+    path = os.path.realpath(db)
+    return frozenset(path + suffix for suffix in ("", "-wal", "-shm", "-journal"))
 
 
-def _handle_batch(
-    batch: list[RawPage | Failure], store: Store, config: Config, tally: _Tally, mapper: Mapper
-) -> None:
+_Prepared = tuple[RawPage, Document | Failure, Fingerprint | None] | Failure
+
+
+def _prepare(
+    batch: list[RawPage | Failure], store: Store, config: Config, mapper: Mapper, tally: _Tally
+) -> list[_Prepared]:
+    """The CPU work of a batch, done before its write transaction: clean and fingerprint."""
+    failures: list[_Prepared] = []
     pages: list[RawPage] = []
     for item in batch:
         if isinstance(item, Failure):
-            _fail(item, store, tally)
+            failures.append(item)
         elif store.source_seen(item.source, item.sha256):
             tally.skipped.append(item.source)
         else:
             pages.append(item)
     built = mapper(partial(build_safely, config=config), pages)
+    prepared = failures
     for page, result in zip(pages, built, strict=True):
-        for warning in page.warnings:
-            _fail(Failure(page.source, "decode", warning, "warning"), store, tally)
-        if isinstance(result, Failure):
-            _fail(result, store, tally)
-        else:
-            _store_document(page, result, store, config, tally)
+        print_ = None
+        if isinstance(result, Document):
+            print_ = fingerprint(result.text, config.minhash_permutations)
+        prepared.append((page, result, print_))
+    return prepared
+
+
+def _store_entry(entry: _Prepared, store: Store, config: Config, tally: _Tally) -> None:
+    if isinstance(entry, Failure):
+        _fail(entry, store, tally)
+        return
+    page, result, print_ = entry
+    if store.source_seen(page.source, page.sha256):  # another process stored it meanwhile
+        tally.skipped.append(page.source)
+        return
+    for warning in page.warnings:
+        _fail(Failure(page.source, "decode", warning, "warning"), store, tally)
+    if isinstance(result, Failure):
+        _fail(result, store, tally)
+    elif print_ is not None:
+        _store_document(page, result, print_, store, config, tally)
 
 
 def build_safely(page: RawPage, config: Config) -> Document | Failure:
     try:
         return build_document(page, config)
-    except (ValueError, TypeError, LookupError, RecursionError) as exc:
-        # library parsers raise these on pathological input; one bad page must not stop a batch
+    except ClaimtraceError:
+        raise  # a wrong setting, not a bad page: stop the run
+    except RecursionError:
+        return Failure(page.source, "extract", "nested too deeply to parse")
+    except Exception as exc:
+        # library parsers raise anything on pathological input; one page must not stop a batch
         return Failure(page.source, "extract", f"{type(exc).__name__}: {exc}")
 
 
 def _store_document(
-    raw: RawPage, doc: Document, store: Store, config: Config, tally: _Tally
+    raw: RawPage, doc: Document, print_: Fingerprint, store: Store, config: Config, tally: _Tally
 ) -> None:
     if store.document_exists(doc.id):
         store.add_source(raw, doc.id, "exact-duplicate", 1.0)
         tally.duplicates.append((raw.source, doc.id))
         return
-    print_ = fingerprint(doc.text, config.minhash_permutations)
     match = _near_duplicate(print_, store, config.near_duplicate_threshold)
     if match is not None:
         existing, similarity = match

@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 import trafilatura
 
+from claimtrace.clean.html_flat import flatten_deep_html
+from claimtrace.ingest.decode import NotTextError, decode_bytes
+
 
 @dataclass(frozen=True)
 class ExtractedPage:
@@ -17,7 +20,28 @@ class ExtractedPage:
 
 
 def extract_html(content: bytes | str, url: str | None = None) -> ExtractedPage | None:
-    """Main text and metadata, or None when the page has no main text."""
+    """Main text and metadata, or None when the page has no main text.
+
+    A page nested deeper than lxml can build is read again from a shallow copy.
+    """
+    page = _extract(content, url)
+    if page is None:
+        flat = flatten_deep_html(_as_text(content))
+        if flat is not None:
+            page = _extract(flat, url)
+    return page
+
+
+def _as_text(content: bytes | str) -> str:
+    if isinstance(content, str):
+        return content
+    try:
+        return decode_bytes(content)[0]
+    except NotTextError:
+        return content.decode("utf-8", errors="replace")
+
+
+def _extract(content: bytes | str, url: str | None) -> ExtractedPage | None:
     result = trafilatura.bare_extraction(
         content,
         url=url,

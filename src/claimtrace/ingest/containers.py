@@ -12,6 +12,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from claimtrace.ids import sha256_bytes
+from claimtrace.ingest.walk import open_regular
 from claimtrace.records import Failure, RawPage
 
 Item = RawPage | Failure
@@ -19,26 +20,45 @@ _TEXT_FIELDS = ("text", "content", "body", "maintext")
 _HTML_FIELDS = ("html", "raw_html")
 
 
-def read_jsonl(path: Path, max_bytes: int, data: bytes | None = None) -> Iterator[Item]:
-    lines = iter(data.splitlines(keepends=True)) if data is not None else _file_lines(path)
+def read_jsonl(
+    path: Path, max_bytes: int, data: bytes | None = None, key: str | None = None
+) -> Iterator[Item]:
+    name = key if key is not None else str(path)
+    if data is not None:
+        lines: Iterator[bytes | int] = iter(data.splitlines(keepends=True))
+    else:
+        lines = _file_lines(path, max_bytes)
     for number, line in enumerate(lines, start=1):
-        if not line.strip():
+        source = f"{name}#L{number}"
+        if isinstance(line, int) or len(line) > max_bytes:
+            size = line if isinstance(line, int) else len(line)
+            yield Failure(source, "parse", f"line of {size:,} bytes is over the limit")
             continue
-        source = f"{path}#L{number}"
-        if len(line) > max_bytes:
-            yield Failure(source, "parse", f"line of {len(line):,} bytes is over the limit")
+        if not line.strip():
             continue
         try:
             record = json.loads(line)
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             yield Failure(source, "parse", f"invalid JSON: {exc}")
             continue
-        yield record_to_page(record, source, str(path), line.strip(), "jsonl")
+        except RecursionError:
+            yield Failure(source, "parse", "JSON nested too deeply to parse")
+            continue
+        yield record_to_page(record, source, name, line.strip(), "jsonl")
 
 
-def _file_lines(path: Path) -> Iterator[bytes]:
-    with path.open("rb") as handle:
-        yield from handle
+def _file_lines(path: Path, max_bytes: int) -> Iterator[bytes | int]:
+    """Each line's bytes, or, for a line over ``max_bytes``, its length: a file that is one
+    endless line is read in bounded pieces, never held whole."""
+    with open_regular(path) as handle:
+        while line := handle.readline(max_bytes + 1):
+            if len(line) <= max_bytes or line.endswith(b"\n"):
+                yield line
+                continue
+            size = len(line)
+            while (more := handle.readline(1 << 20)) and not more.endswith(b"\n"):
+                size += len(more)
+            yield size + len(more)
 
 
 def read_json_array(source: str, path: str, data: bytes, max_bytes: int) -> Iterator[Item]:
@@ -47,12 +67,19 @@ def read_json_array(source: str, path: str, data: bytes, max_bytes: int) -> Iter
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         yield Failure(source, "parse", f"invalid JSON: {exc}")
         return
+    except RecursionError:
+        yield Failure(source, "parse", "JSON nested too deeply to parse")
+        return
     if not isinstance(records, list):
         yield Failure(source, "parse", "JSON document is not a list of articles")
         return
     for number, record in enumerate(records):
         item_source = f"{source}#{number}"
-        raw = json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        try:
+            raw = json.dumps(record, sort_keys=True, ensure_ascii=False).encode("utf-8")
+        except RecursionError:
+            yield Failure(item_source, "parse", "JSON nested too deeply to parse")
+            continue
         yield record_to_page(record, item_source, path, raw, "json")
 
 
@@ -96,17 +123,18 @@ def record_to_page(record: Any, source: str, path: str, original: bytes, contain
     )
 
 
-def read_warc(path: Path, max_bytes: int) -> Iterator[Item]:
+def read_warc(path: Path, max_bytes: int, key: str | None = None) -> Iterator[Item]:
     """HTML and plain-text responses of a (possibly gzipped) WARC file.
 
     A truncated archive yields every complete record before the break, then a Failure.
     """
+    name = key if key is not None else str(path)
     count = failed = 0
     broken: str | None = None
-    with path.open("rb") as stream:
+    with open_regular(path) as stream:
         try:
             for record in ArchiveIterator(stream):
-                page = _warc_page(record, path, max_bytes)
+                page = _warc_page(record, name, max_bytes)
                 if page is None:
                     continue
                 if isinstance(page, RawPage):
@@ -120,9 +148,9 @@ def read_warc(path: Path, max_bytes: int) -> Iterator[Item]:
         broken = gzip_damage(path)
     if broken is not None:
         reason = f"truncated or corrupt WARC after {count} document(s): {broken}"
-        yield Failure(str(path), "read-warc", reason)
+        yield Failure(name, "read-warc", reason)
     elif count == failed == 0:
-        yield Failure(str(path), "read-warc", "no HTML or text responses in the archive")
+        yield Failure(name, "read-warc", "no HTML or text responses in the archive")
 
 
 def gzip_damage(path: Path) -> str | None:
@@ -130,7 +158,7 @@ def gzip_damage(path: Path) -> str | None:
 
     warcio stops quietly at a cut-off gzip member, so the archive is checked on its own.
     """
-    with path.open("rb") as handle:
+    with open_regular(path) as handle:
         if handle.read(2) != b"\x1f\x8b":
             return None
         handle.seek(0)
@@ -151,7 +179,7 @@ def gzip_damage(path: Path) -> str | None:
     return "gzip stream ends before its end-of-stream marker" if inside_member else None
 
 
-def _warc_page(record: Any, path: Path, max_bytes: int) -> Item | None:
+def _warc_page(record: Any, path: str, max_bytes: int) -> Item | None:
     if record.rec_type not in ("response", "resource"):
         return None
     headers = record.http_headers
@@ -174,7 +202,7 @@ def _warc_page(record: Any, path: Path, max_bytes: int) -> Item | None:
         return Failure(source, "read-warc", "empty payload")
     return RawPage(
         source=source,
-        path=str(path),
+        path=path,
         sha256=sha256_bytes(payload),
         format="html" if "html" in ctype else "text",
         content=payload,
