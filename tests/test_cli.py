@@ -63,6 +63,7 @@ def test_show_prints_paragraph_languages(tmp_path: Path) -> None:
 
 def test_unknown_document_is_a_readable_error(tmp_path: Path) -> None:
     db = str(tmp_path / "s.db")
+    CliRunner().invoke(main, ["ingest", str(_corpus(tmp_path)), "--db", db])
     result = CliRunner().invoke(main, ["show", "doc_nothere", "--db", db])
     assert result.exit_code == 1
     assert "Error: document 'doc_nothere' was not found" in result.output

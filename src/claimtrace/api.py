@@ -20,11 +20,15 @@ if TYPE_CHECKING:
 
 
 @contextmanager
-def opened(db: str | Path | None = None, config: Config | None = None) -> Iterator[Store]:
+def opened(
+    db: str | Path | None = None, config: Config | None = None, read_only: bool = False
+) -> Iterator[Store]:
+    """The store, closed afterwards; ``read_only`` for verbs that only read (the store must
+    exist; it is opened so that nothing can be written, on read-only media too)."""
     config = config or load_config()
     if db is not None:
         config = config.with_overrides(db=str(db))
-    store = open_store(config)
+    store = open_store(config, read_only=read_only)
     try:
         yield store
     finally:
@@ -47,7 +51,7 @@ def search(
     query: str, db: str | Path | None = None, limit: int = 20, language: str | None = None
 ) -> list[SearchHit]:
     """Full-text search over titles and texts, matching inflected forms in each language."""
-    with opened(db) as store:
+    with opened(db, read_only=True) as store:
         return store.search(query, limit=limit, language=language)
 
 
@@ -86,7 +90,7 @@ def compare(doc_a: str, doc_b: str, db: str | Path | None = None) -> Comparison:
     from claimtrace.link.compare import compare as compare_documents
 
     config = load_config()
-    with opened(db, config) as store:
+    with opened(db, config, read_only=True) as store:
         a, b = store.get_document(doc_a).id, store.get_document(doc_b).id
         return compare_documents(store, a, b, config)
 
@@ -95,7 +99,7 @@ def stories(db: str | Path | None = None) -> list[Story]:
     """Stories: documents in any language that tell the same story, largest first."""
     from claimtrace.link.run import stories as read_stories
 
-    with opened(db) as store:
+    with opened(db, read_only=True) as store:
         return read_stories(store)
 
 
@@ -103,7 +107,7 @@ def groups(db: str | Path | None = None, story: str | None = None) -> list[Claim
     """Claim groups (claims that state the same thing across documents), largest first."""
     from claimtrace.link.run import claim_groups
 
-    with opened(db) as store:
+    with opened(db, read_only=True) as store:
         return claim_groups(store, story)
 
 
@@ -114,7 +118,7 @@ def entities(
     limit: int = 100,
 ) -> list[dict[str, Any]]:
     """Actors and places with mention counts per language, most mentioned first."""
-    with opened(db) as store:
+    with opened(db, read_only=True) as store:
         return store.entities(kind, language, limit)
 
 
@@ -142,7 +146,7 @@ class DocumentView:
 
 def show(document_id: str, db: str | Path | None = None) -> DocumentView:
     """One document with every source it was found in (an id prefix is enough)."""
-    with opened(db) as store:
+    with opened(db, read_only=True) as store:
         doc = store.get_document(document_id)
         found = store.claims(ClaimFilter(document=doc.id, limit=100_000))
         return DocumentView(
@@ -169,7 +173,7 @@ def claims(
     """Claims with their evidence, filtered by actor (id, name or surface form, as subject or
     object), source (actor id or part of a source's name), relation, language, document."""
     where = ClaimFilter(actor, source, relation, language, document, modality, limit)
-    with opened(db) as store:
+    with opened(db, read_only=True) as store:
         found = store.claims(where)
         return ClaimList(found, store.names(_claim_ids(found)))
 
@@ -195,19 +199,19 @@ def documents(
     db: str | Path | None = None, limit: int = 100, offset: int = 0
 ) -> list[dict[str, Any]]:
     """Stored documents, oldest publication first: id, title, languages, date, outlet, sources."""
-    with opened(db) as store:
+    with opened(db, read_only=True) as store:
         return store.list_documents(limit, offset)
 
 
 def stats(db: str | Path | None = None) -> dict[str, Any]:
     """Counts of documents, sources, languages and failures."""
-    with opened(db) as store:
+    with opened(db, read_only=True) as store:
         return store.stats()
 
 
 def failures(db: str | Path | None = None, limit: int = 100) -> list[dict[str, Any]]:
     """The inputs that were skipped or repaired, newest first."""
-    with opened(db) as store:
+    with opened(db, read_only=True) as store:
         return [f.to_dict() for f in store.failures(limit)]
 
 
@@ -216,7 +220,7 @@ def report(out: str | Path, db: str | Path | None = None, story: str | None = No
     stdout); returns the path written."""
     from claimtrace.report import report as write_report
 
-    with opened(db) as store:
+    with opened(db, read_only=True) as store:
         return write_report(store, out, story)
 
 
@@ -226,5 +230,5 @@ def export(
     """Write the store (or one story) as json, jsonl, csv, graphml or geojson to ``out``."""
     from claimtrace.report import export as write_export
 
-    with opened(db) as store:
+    with opened(db, read_only=True) as store:
         return write_export(store, format, out, story)

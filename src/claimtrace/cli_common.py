@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import sqlite3
 from collections.abc import Callable
 from typing import Any
 
@@ -32,6 +33,8 @@ def friendly_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             return func(*args, **kwargs)
         except ClaimtraceError as exc:
             raise click.ClickException(safe(exc)) from exc
+        except sqlite3.Error as exc:  # the stores turn their own errors into StoreError
+            raise click.ClickException(f"store error: {safe(exc)}") from exc
 
     return wrapper
 

@@ -7,13 +7,14 @@ from claimtrace.errors import ClaimtraceError
 from claimtrace.store.base import Store
 
 
-def open_store(config: Config) -> Store:
+def open_store(config: Config, read_only: bool = False) -> Store:
+    """The configured store; ``read_only`` for commands that only read: the store must
+    exist, is never written, and can sit on read-only media."""
     backend = config.store
-    if backend == "sqlite" and not str(config.db).startswith("postgresql://"):
+    if backend == "sqlite":
         from claimtrace.store.sqlite import SQLiteStore
 
-        return SQLiteStore(config.db)
+        return SQLiteStore(config.db, read_only=read_only, lock_timeout=config.lock_timeout)
     raise ClaimtraceError(
-        f"store backend {backend!r} for {config.db!r} is not available; "
-        "this version ships the 'sqlite' backend"
+        f"store backend {backend!r} is not available; this version ships the 'sqlite' backend"
     )

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import zlib
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,13 @@ from claimtrace.store import sqlite_link as link_sql
 from claimtrace.store.base import SearchHit
 from claimtrace.store.fts import build_query, stem_words
 from claimtrace.store.sqlite_claims import ClaimFilter
+from claimtrace.store.sqlite_open import (
+    check_store_path,
+    connect_read_only,
+    describe_error,
+    inspect_existing,
+    require_existing,
+)
 
 
 def migrations() -> list[tuple[int, str]]:
@@ -41,34 +49,64 @@ def migrations() -> list[tuple[int, str]]:
 
 
 class SQLiteStore:
-    def __init__(self, path: str | Path) -> None:
+    """One store file. ``read_only`` opens it so that nothing can be written (and fails if it
+    does not exist); otherwise writers wait up to ``lock_timeout`` seconds for each other."""
+
+    def __init__(
+        self, path: str | Path, read_only: bool = False, lock_timeout: float = 60.0
+    ) -> None:
         self.path = str(path)
-        try:
-            self.db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            self.db.row_factory = sqlite3.Row
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.execute("PRAGMA foreign_keys=ON")
-            self.db.execute("PRAGMA busy_timeout=10000")
-            self._migrate()
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+        self.read_only = read_only
+        self.lock_timeout = lock_timeout
         self._depth = 0
+        check_store_path(self.path)
+        if read_only:
+            require_existing(self.path)
+        latest = migrations()[-1][0]
+        version = inspect_existing(self.path, latest) if os.path.exists(self.path) else 0
+        if read_only and (version == latest or not os.access(self.path, os.W_OK)):
+            self.db = connect_read_only(self.path, lock_timeout)
+        else:
+            self.db = self._connect_writable()
+        self.db.row_factory = sqlite3.Row
+
+    def _connect_writable(self) -> sqlite3.Connection:
+        try:
+            db = sqlite3.connect(
+                self.path, timeout=self.lock_timeout, isolation_level=None,
+                check_same_thread=False,
+            )  # fmt: skip
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot open store {self.path}: {exc}") from exc
+        self.db = db
+        try:
+            db.execute(f"PRAGMA busy_timeout={int(self.lock_timeout * 1000):d}")
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute("PRAGMA foreign_keys=ON")
+            self._migrate()
+        except sqlite3.Error as exc:
+            db.close()
+            raise describe_error(self.path, exc, self.lock_timeout) from exc
+        return db
 
     def _migrate(self) -> None:
-        current = self.db.execute("PRAGMA user_version").fetchone()[0]
-        for version, script in migrations():
-            if version <= current:
-                continue
-            self.db.execute("BEGIN IMMEDIATE")
-            try:
+        latest = migrations()[-1][0]
+        if self.schema_version >= latest:
+            return
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            current = self.schema_version  # again, under the lock: another process may have
+            for version, script in migrations():
+                if version <= current:
+                    continue
                 for statement in _statements(script):
                     self.db.execute(statement)
                 self.db.execute(f"PRAGMA user_version={version:d}")
-                self.db.execute("COMMIT")
-            except sqlite3.DatabaseError:
-                self.db.execute("ROLLBACK")
-                raise
+            self.db.execute("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
 
     @property
     def schema_version(self) -> int:
@@ -76,6 +114,9 @@ class SQLiteStore:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
+        """One write transaction (nested ones join it). It takes the write lock at once
+        (BEGIN IMMEDIATE), waiting up to lock_timeout; on any error it is rolled back and an
+        SQLite error becomes a StoreError naming the store and the cause."""
         if self._depth:
             self._depth += 1
             try:
@@ -83,17 +124,29 @@ class SQLiteStore:
             finally:
                 self._depth -= 1
             return
-        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise describe_error(self.path, exc, self.lock_timeout) from exc
         self._depth = 1
         try:
             yield
-        except BaseException:
-            self.db.execute("ROLLBACK")
-            raise
-        else:
             self.db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise describe_error(self.path, exc, self.lock_timeout) from exc
+        except BaseException:
+            self._rollback()
+            raise
         finally:
             self._depth = 0
+
+    def _rollback(self) -> None:
+        # SQLite may have rolled back already (disk full, I/O error): only roll back what
+        # is still open, and let the original error be the one reported
+        if self.db.in_transaction:
+            with suppress(sqlite3.Error):
+                self.db.execute("ROLLBACK")
 
     # -- writing ---------------------------------------------------------------------------
 
