@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimtrace.config import Config, load_config
+from claimtrace.errors import NotFoundError
 from claimtrace.pipeline import run_analyse, run_ingest, run_link
 from claimtrace.records import Attribution, Claim, ClaimGroup, Document, IngestSummary, Story
 from claimtrace.store import SearchHit, Store, open_store
@@ -104,11 +105,84 @@ def stories(db: str | Path | None = None) -> list[Story]:
 
 
 def groups(db: str | Path | None = None, story: str | None = None) -> list[ClaimGroup]:
-    """Claim groups (claims that state the same thing across documents), largest first."""
+    """Claim groups (claims that state the same thing across documents), largest first;
+    ``story`` (an id or a prefix of one) keeps those with a claim in that story."""
+    from claimtrace.link.run import claim_groups, stories
+
+    with opened(db, read_only=True) as store:
+        if story is not None:
+            story = resolve_id(story, [s.id for s in stories(store)], "story", store)
+        return claim_groups(store, story)
+
+
+def resolve_id(prefix: str, ids: Iterable[str], kind: str, store: Store) -> str:
+    """The one id that is ``prefix`` or starts with it; NotFoundError otherwise."""
+    found = [i for i in ids if i == prefix] or [i for i in ids if i.startswith(prefix)]
+    if len(found) != 1:
+        why = "is ambiguous" if found else "was not found"
+        raise NotFoundError(f"{kind} {prefix!r} {why} in {getattr(store, 'path', 'the store')}")
+    return found[0]
+
+
+@dataclass(frozen=True)
+class GroupView:
+    group: ClaimGroup
+    claims: list[Claim]
+    stories: dict[str, str]  # document id -> story id
+    names: dict[str, str]  # actor and place ids -> names
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.group.to_dict(),
+            "claims": [c.to_dict() for c in self.claims],
+            "stories": self.stories,
+            "names": self.names,
+        }
+
+
+def group(group_id: str, db: str | Path | None = None) -> GroupView:
+    """One claim group (an id prefix is enough): its claims, and the stories of their
+    documents."""
     from claimtrace.link.run import claim_groups
 
     with opened(db, read_only=True) as store:
-        return claim_groups(store, story)
+        every = {g.id: g for g in claim_groups(store)}
+        found = every[resolve_id(group_id, every, "claim group", store)]
+        members = {c.id: c for c in store.claims_by_ids(found.claims)}
+        claims_ = [members[i] for i in found.claims if i in members]
+        stories_ = store.stories_of(found.documents)
+        return GroupView(found, claims_, stories_, store.names(_claim_ids(claims_)))
+
+
+@dataclass(frozen=True)
+class StoryView:
+    story: Story
+    documents: list[dict[str, Any]]  # id, title, language, published, outlet
+    groups: list[ClaimGroup]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            **self.story.to_dict(),
+            "documents": self.documents,
+            "groups": [g.to_dict() for g in self.groups],
+        }
+
+
+def story(story_id: str, db: str | Path | None = None) -> StoryView:
+    """One story (an id prefix is enough): its documents and its claim groups."""
+    from claimtrace.link.run import claim_groups, stories
+
+    with opened(db, read_only=True) as store:
+        every = {s.id: s for s in stories(store)}
+        found = every[resolve_id(story_id, every, "story", store)]
+        docs = []
+        for doc_id in found.documents:
+            doc = store.get_document(doc_id)
+            docs.append(
+                {"id": doc.id, "title": doc.title, "language": doc.language,
+                 "published": doc.published, "outlet": doc.outlet}
+            )  # fmt: skip
+        return StoryView(found, docs, claim_groups(store, found.id))
 
 
 def entities(

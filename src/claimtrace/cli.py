@@ -10,7 +10,7 @@ from tqdm import tqdm
 from claimtrace import api
 from claimtrace.cli_claims import claims, describe
 from claimtrace.cli_common import db_option, emit_json, friendly_errors, json_option, safe
-from claimtrace.cli_links import compare, groups, stories
+from claimtrace.cli_links import compare, groups, show_link, stories
 from claimtrace.cli_report import export, report
 from claimtrace.config import load_config
 
@@ -136,7 +136,11 @@ def search(query: str, db: str | None, as_json: bool, limit: int, lang: str | No
 @json_option
 @friendly_errors
 def show(document_id: str, db: str | None, as_json: bool) -> None:
-    """One document: metadata, sources, and its paragraphs with their language."""
+    """One document (doc_…): metadata, sources, and its paragraphs with their language; or
+    one claim group (grp_…) with its claims, or one story (sty_…) with its documents."""
+    if document_id.startswith(("grp_", "sty_")):
+        show_link(document_id, db, as_json)
+        return
     view = api.show(document_id, db=db)
     if as_json:
         emit_json(view.to_dict())

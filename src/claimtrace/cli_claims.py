@@ -6,7 +6,8 @@ import click
 
 from claimtrace import api
 from claimtrace.cli_common import db_option, emit_json, friendly_errors, json_option, safe
-from claimtrace.records import Claim
+from claimtrace.nlp.claims import RELATIONS
+from claimtrace.records import MODALITIES, Claim
 
 
 def highlighted(claim: Claim) -> str:
@@ -45,10 +46,15 @@ def describe(claim: Claim, names: dict[str, str]) -> list[str]:
 @json_option
 @click.option("--actor", default=None, help="Actor id, name or surface form (subject or object).")
 @click.option("--source", default=None, help="Actor id or part of a source's name.")
-@click.option("--relation", default=None, help="Relation code, e.g. cooperate, attack, trade.")
+@click.option(
+    "--relation",
+    type=click.Choice([r.code for r in RELATIONS]),
+    default=None,
+    help="Only claims with this relation (docs/relations.md).",
+)
 @click.option("--lang", default=None, help="Only claims in this language.")
 @click.option("--doc", "document", default=None, help="Only claims of this document id.")
-@click.option("--modality", default=None, help="asserted, reported, claimed, confirmed, ...")
+@click.option("--modality", type=click.Choice(MODALITIES), default=None, help="Only this modality.")
 @click.option("--limit", default=100, show_default=True)
 @friendly_errors
 def claims(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from claimtrace import api
+from claimtrace.cli_claims import describe
 from claimtrace.cli_common import db_option, emit_json, friendly_errors, json_option, safe
 
 
@@ -27,7 +28,7 @@ def stories(db: str | None, as_json: bool) -> None:
 @click.command()
 @db_option
 @json_option
-@click.option("--story", default=None, help="Only the claim groups of this story (its id).")
+@click.option("--story", default=None, help="Only the claim groups of this story (id or prefix).")
 @click.option("--min-docs", default=1, show_default=True, help="Only groups spanning N documents.")
 @friendly_errors
 def groups(db: str | None, as_json: bool, story: str | None, min_docs: int) -> None:
@@ -61,3 +62,36 @@ def compare(doc_a: str, doc_b: str, db: str | None, as_json: bool) -> None:
     for reason in result.reasons:
         items = f": {safe(', '.join(reason.items[:8]))}" if reason.items else ""
         click.echo(f"  {reason.kind:>7} {reason.score:.2f}  {safe(reason.detail)}{items}")
+
+
+def show_link(item_id: str, db: str | None, as_json: bool) -> None:
+    """`show` for a claim group (grp_…) or a story (sty_…); an id prefix is enough."""
+    if item_id.startswith("grp_"):
+        view = api.group(item_id, db)
+        if as_json:
+            emit_json(view.to_dict())
+            return
+        found = view.group
+        click.echo(click.style(safe(found.label) or "(unlabelled)", bold=True))
+        click.echo(f"{'id':>10}: {found.id}")
+        click.echo(f"{'languages':>10}: {', '.join(found.languages)}")
+        for doc_id in found.documents:
+            story = view.stories.get(doc_id)
+            click.echo(f"{'document':>10}: {doc_id}" + (f"  (story {story})" if story else ""))
+        click.echo(click.style(f"\n{len(view.claims)} claim(s)", bold=True))
+        for claim in view.claims:
+            against = "  [contradicting]" if claim.id in found.contradicting else ""
+            click.echo(click.style(f"{claim.id}  doc {claim.document_id}{against}", dim=True))
+            click.echo("\n".join(describe(claim, view.names)))
+        return
+    story = api.story(item_id, db)
+    if as_json:
+        emit_json(story.to_dict())
+        return
+    click.echo(click.style(safe(story.story.label) or "(unlabelled)", bold=True))
+    click.echo(f"{'id':>10}: {story.story.id}")
+    for doc in story.documents:
+        meta = " · ".join(safe(x) for x in (doc["language"], doc["published"], doc["outlet"]) if x)
+        click.echo(f"{'document':>10}: {doc['id']}  {safe(doc['title']) or '(untitled)'}  [{meta}]")
+    for group in story.groups:
+        click.echo(f"{'group':>10}: {group.id}  {len(group.claims)} claim(s)  {safe(group.label)}")
