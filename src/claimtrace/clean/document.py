@@ -9,6 +9,7 @@ from collections.abc import Callable
 from claimtrace.clean.dates import normalise_date
 from claimtrace.clean.html import extract_html
 from claimtrace.clean.language import paragraph_languages
+from claimtrace.clean.outlet import outlet_name, page_url
 from claimtrace.clean.text import CleanedText, clean_text
 from claimtrace.config import Config
 from claimtrace.errors import ClaimtraceError
@@ -43,7 +44,7 @@ def _from_html_bare(raw: RawPage) -> CleanedText | None:
     if page is None:
         return None
     body = "\n\n".join(line for line in page.text.splitlines() if line.strip())
-    return CleanedText(body, page.title, page.published, page.outlet, page.author)
+    return CleanedText(body, page.title, page.published, page.outlet, page.author, url=page.url)
 
 
 def _from_html(raw: RawPage) -> CleanedText | None:
@@ -61,6 +62,7 @@ def _from_html(raw: RawPage) -> CleanedText | None:
         outlet=page.outlet or cleaned.outlet,
         author=page.author or cleaned.author,
         removed=cleaned.removed,
+        url=page.url,
     )
 
 
@@ -85,6 +87,7 @@ def _assemble(raw: RawPage, cleaned: CleanedText, extractor: str, config: Config
     for index, (part, lang) in enumerate(zip(parts, langs, strict=True)):
         paragraphs.append(Paragraph(index, offset, offset + len(part), lang))
         offset += len(part) + 2
+    url = page_url(cleaned.url) or page_url(raw.url)  # the canonical address first
     return Document(
         id=document_id(text),
         text=text,
@@ -93,9 +96,9 @@ def _assemble(raw: RawPage, cleaned: CleanedText, extractor: str, config: Config
         languages=present,
         paragraphs=tuple(paragraphs),
         published=normalise_date(raw.published) or normalise_date(cleaned.published),
-        outlet=raw.outlet or cleaned.outlet,
+        outlet=outlet_name(raw.outlet, cleaned.outlet, url=url),
         author=raw.author or cleaned.author,
-        url=raw.url,
+        url=url,
         extractor=extractor,
         removed=cleaned.removed,
     )

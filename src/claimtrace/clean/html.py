@@ -17,6 +17,7 @@ class ExtractedPage:
     published: str | None
     author: str | None
     outlet: str | None
+    url: str | None = None  # the canonical or og:url address the page gives for itself
 
 
 def extract_html(content: bytes | str, url: str | None = None) -> ExtractedPage | None:
@@ -57,4 +58,5 @@ def _extract(content: bytes | str, url: str | None) -> ExtractedPage | None:
         published=result.date or None,
         author=result.author or None,
         outlet=result.sitename or None,
+        url=result.url or None,
     )

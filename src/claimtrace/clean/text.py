@@ -33,6 +33,7 @@ class CleanedText:
     outlet: str | None = None
     author: str | None = None
     removed: tuple[tuple[str, str], ...] = ()  # (line, why) for every dropped line
+    url: str | None = None  # the page's own canonical address, when it gives one
 
 
 def clean_text(raw: str) -> CleanedText:
