@@ -171,7 +171,8 @@ def show(document_id: str, db: str | None, as_json: bool) -> None:
         click.echo(f"{'entity':>10}: {safe(target)} <- {safe(' | '.join(sorted(forms)))}")
     for t in view.times:
         value = t["value"] or f"{t['range_start']}..{t['range_end']}"
-        click.echo(f"{'time':>10}: {safe(t['text'])} = {value}")
+        note = " (year inferred from the text's latest date)" if t["kind"] == "inferred" else ""
+        click.echo(f"{'time':>10}: {safe(t['text'])} = {value}{note}")
     if view.claims:
         click.echo(click.style(f"\n{len(view.claims)} claim(s)", bold=True))
     for claim in view.claims:

@@ -50,7 +50,7 @@ __all__ = [
     "parse_models",
 ]
 
-ANALYSIS_VERSION = "4"  # 4: German NER model
+ANALYSIS_VERSION = "5"  # 4: German NER model; 5: inferred years marked
 # sound-skeleton matches ("Europe" ~ Erpe, "April" ~ Aprilia) are too loose for running
 # text: only spelling, stem and transliteration matches (strength 0-1) count
 _PLACE_STRENGTH = 1

@@ -409,7 +409,7 @@ def test_partial_date_resolves_against_the_latest_date_in_an_undated_text() -> N
     times, anchor = anchor_partial_times(text, [(0, len(text), "de")], found)
     assert anchor == "2019-12-31"
     april = [t for t in times if t.text == "am 13. April"][0]
-    assert (april.value, april.kind) == ("2020-04-13", "partial")
+    assert (april.value, april.kind) == ("2020-04-13", "inferred")  # the year is ours
     assert text[april.start : april.end] == "am 13. April"
 
 
@@ -421,7 +421,7 @@ def test_anchor_is_the_nearest_occurrence_and_ignores_the_future() -> None:
     text = "On 2 May 2021 the talks ended. On 13 April the convoy left."
     times, anchor = anchor_partial_times(text, [(0, len(text), "en")], find_times(text, "en", None))
     assert anchor == "2021-05-02"
-    assert [t.value for t in times if t.kind == "partial"] == ["2021-04-13"]
+    assert [t.value for t in times if t.kind == "inferred"] == ["2021-04-13"]
     future = find_times("The plan runs until 2090.", "en", None)
     assert infer_anchor(future, today=date(2026, 1, 1)) is None
 

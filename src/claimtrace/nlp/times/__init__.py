@@ -26,7 +26,9 @@ from claimtrace.nlp.times.patterns import Rule
 from claimtrace.nlp.times.relative import relative_rules
 
 GRANULARITIES = ("day", "week", "month", "year", "decade", "season", "unknown")
-KINDS = ("absolute", "relative", "partial")
+# "inferred": a partial date whose year was read off the text's latest absolute date
+# (times/anchor.py), the document having no publication date
+KINDS = ("absolute", "relative", "partial", "inferred")
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ publication: the anchor. A yearless date ("am 13. April") is then read as the oc
 nearest the anchor, within half a year either side, which is what reporters mean by a
 yearless date in a story about recent events. Dates after today are ignored (a text may
 announce a plan for 2030). Relative expressions ("last week") stay unresolved: they need
-the publication day itself, not a bound.
+the publication day itself, not a bound. A date resolved this way has kind ``inferred``, so
+whoever reads it sees that its year is claimtrace's reading, not the text's.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def anchor_partial_times(
                 r = again[0]
                 t = TimeExpression(
                     t.text, t.start, t.end, r.value, r.range_start, r.range_end,
-                    r.granularity, t.kind,
+                    r.granularity, "inferred",
                 )  # fmt: skip
         out.append(t)
     return out, anchor.isoformat()
