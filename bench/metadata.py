@@ -90,7 +90,8 @@ def main() -> None:
     bad_outlets = {s: Counter[str]() for s in systems}
     for page in tqdm(pages, desc="pages", file=sys.stderr):
         html = read_html(folder, page.file)
-        gold = dict(gold_data[page.url])
+        gold = {k: " ".join(map(str, v)) if isinstance(v, list) else v
+                for k, v in gold_data[page.url].items()}  # fmt: skip
         gold["url"] = page.real_url or ""
         found = {"claimtrace": claimtrace_fields(html, page.file),
                  "trafilatura": trafilatura_fields(html)}  # fmt: skip
