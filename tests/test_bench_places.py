@@ -59,12 +59,12 @@ def test_reader_finds_languages_and_sizes(places):
     counts: Counter[tuple[str, str]] = Counter()
     for split in ("dev", "test"):
         for doc in places.read_brat(FIXTURES / split):
-            assert doc.language in {"de", "en", "fr", "es"}, doc.name
+            assert doc.language in {"de", "en", "fr", "es", "pl"}, doc.name
             assert doc.url and doc.url.startswith("http"), doc.name
             assert doc.errors == []
             counts[(split, doc.language)] += len(doc.mentions)
-    assert sum(counts.values()) >= 300
-    for language in ("de", "en", "fr", "es"):
+    assert sum(counts.values()) >= 400
+    for language in ("de", "en", "fr", "es", "pl"):
         assert counts[("dev", language)] + counts[("test", language)] >= 60, language
 
 
