@@ -123,7 +123,7 @@ def _faulted_ingest(
 ) -> None:
     for _ in range(kills):
         pair = [runs.start("ingest", str(corpus), "--db", str(db)) for _ in range(2)]
-        runs.kill_after(pair, rng.uniform(0.2, 1.0) * span)
+        runs.kill_after(pair, rng.uniform(0.1, 0.6) * span)
     pair = [runs.start("ingest", str(corpus), "--db", str(db)) for _ in range(2)]
     for proc in pair:
         runs.finish(proc)
