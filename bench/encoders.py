@@ -9,12 +9,13 @@ all by default). For each encoder (``--encoders``, backends of link/embed.py):
 - cosine spread: median cosine of the same-claim and the different-claim hand-labelled
   pairs, and of unrelated sentences (fixture sentences of different stories);
 - calibration: thresholds are shared (claim groups 0.55, stories 0.45) and each backend
-  declares ``floor``, the cosine mapped to 0 by ``rescale``. The floor is tuned on the
-  TUNE part — the even-numbered claim pairs and the ``fixtures`` stories (mean of the two
-  F1) — over a grid, then
+  declares two floors, the cosines mapped to 0 by ``rescale``: ``floor`` for claim texts,
+  ``document_floor`` for document vectors. On the TUNE part, over a grid, the claim floor
+  is tuned on the even-numbered claim pairs, then the document floor on the ``fixtures``
+  stories; then
 - quality is reported on the HELD-OUT part: the odd-numbered claim pairs and the
   ``seeds+samples`` and ``polnear-halves`` stories, with the tuned floor and with the floor
-  the code ships (``FLOORS`` in link/embed.py).
+  the code ships (``FLOORS``, ``DOCUMENT_FLOORS`` in link/embed.py).
 
     .venv/bin/python bench/encoders.py
     .venv/bin/python bench/encoders.py claim-pairs fixtures --encoders use-m3
@@ -46,13 +47,12 @@ from linking import (
 
 from claimtrace.config import load_config
 from claimtrace.link.claim_groups import claim_score, claim_text
-from claimtrace.link.embed import FLOORS, get_embedder
+from claimtrace.link.embed import DOCUMENT_FLOORS, FLOORS, get_embedder
 from claimtrace.link.run import link_new, stories, thresholds
 from claimtrace.records import Claim, Span
 from claimtrace.store import open_store
 
 SETS = ("claim-pairs", "fixtures", "seeds+samples", "polnear-halves")
-TUNE_SETS = ("fixtures",)
 
 
 def pair_claims() -> list[tuple[Claim, Claim, bool]]:
@@ -91,10 +91,14 @@ def pair_f1(cosines: list[float], pairs: list[Any], floor: float, threshold: flo
     return round(2 * tp / (2 * tp + fp + fn), 3) if tp else 0.0
 
 
-def story_f1(db: str, labels: dict[str, str], model: str, floor: float) -> dict[str, Any]:
-    """Link the store from scratch (stored vectors of this model are reused) at ``floor``."""
+def story_f1(
+    db: str, labels: dict[str, str], model: str, floors: tuple[float, float]
+) -> dict[str, Any]:
+    """Link the store from scratch (stored vectors of this model are reused) with the
+    (claim, document) floors."""
     clear_links(db)
-    get_embedder(model).floor = floor
+    embedder = get_embedder(model)
+    embedder.floor, embedder.document_floor = floors
     config = load_config(db=db, embedding_model=model)
     store = open_store(config)
     link_new(store, config)
@@ -150,47 +154,57 @@ def spread(model: str, pairs: list[Any]) -> tuple[list[float], dict[str, float]]
     }
 
 
+def tuned(scores: dict[float, float], shipped: float) -> float:
+    """The best floor; among equals the one closest to the shipped floor."""
+    return max(scores, key=lambda f: (scores[f], -abs(f - shipped)))
+
+
 def evaluate(model: str, args: argparse.Namespace, stores: dict[str, Any]) -> dict[str, Any]:
     claim_t, _ = thresholds(load_config())
-    result: dict[str, Any] = {"model": model, "shipped_floor": FLOORS[model]}
+    shipped = (FLOORS[model], DOCUMENT_FLOORS[model])
+    result: dict[str, Any] = {"model": model, "shipped_floors": shipped}
     texts = claim_texts([db for db, _ in stores.values()], args.speed_texts)
     if texts:
         result.update(speed(model, texts, args.batch))
     pairs = pair_claims()
     cosines, result["cosines"] = spread(model, pairs)
-    centre = FLOORS[model]
-    start, stop, steps = args.floor_grid or (max(-0.2, centre - 0.3), min(0.95, centre + 0.15), 10)
-    grid = [round(float(f), 3) for f in np.linspace(start, stop, int(steps))]
-    tune = {f: [] for f in grid}  # type: dict[float, list[float]]
-    if "claim-pairs" in args.data:
+    claim_floor = shipped[0]
+    if "claim-pairs" in args.data:  # the claim floor, on the even claim pairs
         even = [i for i in range(len(pairs)) if i % 2 == 0]
-        for f in grid:
-            tune[f].append(
-                pair_f1([cosines[i] for i in even], [pairs[i] for i in even], f, claim_t)
-            )
-    for name in TUNE_SETS:
-        if name in stores:
-            for f in grid:
-                tune[f].append(story_f1(*stores[name], model, f)["f1"])
-    scores = {f: round(sum(v) / len(v), 3) for f, v in tune.items() if v}
-    best = max(scores, key=lambda f: (scores[f], -abs(f - FLOORS[model]))) if scores else None
-    result["tune_by_floor"] = scores
-    result["tuned_floor"] = best
-    for label, floor in (("tuned", best), ("shipped", FLOORS[model])):
-        if floor is None:
-            continue
+        scores = {
+            f: pair_f1([cosines[i] for i in even], [pairs[i] for i in even], f, claim_t)
+            for f in grid(shipped[0], args.floor_grid)
+        }
+        result["claim_floor_tuning"] = scores
+        claim_floor = tuned(scores, shipped[0])
+    document_floor = shipped[1]
+    if "fixtures" in stores:  # then the document floor, on the fixture stories
+        scores = {
+            f: story_f1(*stores["fixtures"], model, (claim_floor, f))["f1"]
+            for f in grid(shipped[1], args.floor_grid)
+        }
+        result["document_floor_tuning"] = scores
+        document_floor = tuned(scores, shipped[1])
+    result["tuned_floors"] = (claim_floor, document_floor)
+    for label, floors in (("tuned", result["tuned_floors"]), ("shipped", shipped)):
         held: dict[str, float] = {}
         if "claim-pairs" in args.data:
             odd = [i for i in range(len(pairs)) if i % 2 == 1]
             held["claim-pairs (odd)"] = pair_f1(
-                [cosines[i] for i in odd], [pairs[i] for i in odd], floor, claim_t
+                [cosines[i] for i in odd], [pairs[i] for i in odd], floors[0], claim_t
             )
-            held["claim-pairs (all)"] = pair_f1(cosines, pairs, floor, claim_t)
+            held["claim-pairs (all)"] = pair_f1(cosines, pairs, floors[0], claim_t)
         for name, (db, labels) in stores.items():
-            held[name] = story_f1(db, labels, model, floor)["f1"]
-        result[f"f1_{label}_floor"] = held
-    get_embedder(model).floor = FLOORS[model]
+            held[name] = story_f1(db, labels, model, floors)["f1"]
+        result[f"f1_{label}_floors"] = held
+    embedder = get_embedder(model)
+    embedder.floor, embedder.document_floor = shipped
     return result
+
+
+def grid(centre: float, spec: list[float] | None) -> list[float]:
+    start, stop, steps = spec or (centre - 0.3, min(0.95, centre + 0.3), 13)
+    return [round(float(f), 3) for f in np.linspace(start, stop, int(steps))]
 
 
 def main() -> None:
@@ -226,9 +240,9 @@ def main() -> None:
         stores[name] = (analysed_store(args.workdir, name, inputs), labels)
     print(f"command: {command_line()}")
     print(
-        f"thresholds (shared): claim_group/story {thresholds(load_config())}; tune on "
-        f"even claim pairs + {', '.join(TUNE_SETS)}; held out: odd claim pairs, "
-        f"seeds+samples, polnear-halves"
+        f"thresholds (shared): claim_group/story {thresholds(load_config())}; tuned on even "
+        "claim pairs (claim floor), fixtures (document floor); held out: odd claim pairs, "
+        "seeds+samples, polnear-halves"
     )
     results = []
     for model in args.encoders.split(","):
@@ -243,23 +257,21 @@ def main() -> None:
 def print_table(r: dict[str, Any]) -> None:
     print(f"\n== {r['model']} ==")
     if "sentences_per_second" in r:
-        print(
-            f"  speed              {r['sentences_per_second']} sentences/s "
-            f"(load {r['load_seconds']} s)"
-        )
+        print(f"  speed              {r['sentences_per_second']} sentences/s "
+              f"(load {r['load_seconds']} s)")  # fmt: skip
     c = r["cosines"]
-    print(
-        f"  cosine medians     same claim {c['same_claim_median']}, different claim "
-        f"{c['different_claim_median']}, unrelated {c['unrelated_median']} "
-        f"(p90 {c['unrelated_p90']})"
-    )
-    print(f"  tune F1 by floor   {r['tune_by_floor']}")
-    print(f"  floor              tuned {r['tuned_floor']}, shipped {r['shipped_floor']}")
+    print(f"  cosine medians     same claim {c['same_claim_median']}, different claim "
+          f"{c['different_claim_median']}, unrelated {c['unrelated_median']} "
+          f"(p90 {c['unrelated_p90']})")  # fmt: skip
+    for key in ("claim_floor_tuning", "document_floor_tuning"):
+        if key in r:
+            print(f"  {key.replace('_', ' '):22} F1 by floor {r[key]}")
+    print(f"  floors (claim, doc) tuned {r['tuned_floors']}, shipped {r['shipped_floors']}")
     for label in ("tuned", "shipped"):
-        held = r.get(f"f1_{label}_floor")
+        held = r.get(f"f1_{label}_floors")
         if held:
             cells = "  ".join(f"{k} {v:.3f}" for k, v in held.items())
-            print(f"  F1 ({label:7} floor) {cells}")
+            print(f"  F1 ({label:7} floors) {cells}")
 
 
 if __name__ == "__main__":

@@ -160,7 +160,7 @@ def new_document(record: dict[str, Any], run: int, claims: int, rng: np.random.G
     """A real fixture article as analysis would store it, with entities from the store's."""
     text = record["text"]
     doc = Document(
-        id=make_id("doc", "timing", str(run), str(rng.integers(1 << 30))), text=text,
+        id=make_id("doc", "timing", str(run), str(time.time_ns())), text=text,
         title=record["title"], language=record["language"], languages=(record["language"],),
         paragraphs=(Paragraph(0, 0, len(text), record["language"]),),
         published=record["published"],

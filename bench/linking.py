@@ -73,9 +73,12 @@ def seeds_set(work: Path) -> tuple[list[Path], dict[str, str]]:
     return [SEEDS, SAMPLES], {str(SEEDS): "seeds", str(SAMPLES): "samples"}
 
 
-def polnear_set(work: Path, evaldata: Path, limit: int) -> tuple[list[Path], dict[str, str]]:
-    texts = sorted((evaldata / "polnear" / "dev" / "text").glob("*.txt"))[:limit]
-    out = work / "polnear-halves.jsonl"
+def polnear_set(
+    work: Path, evaldata: Path, limit: int, offset: int = 0, name: str = "polnear-halves"
+) -> tuple[list[Path], dict[str, str]]:
+    """Articles ``offset`` to ``offset + limit`` of PolNeAR dev, cut in halves."""
+    texts = sorted((evaldata / "polnear" / "dev" / "text").glob("*.txt"))[offset:][:limit]
+    out = work / f"{name}.jsonl"
     labels = {}
     with out.open("w", encoding="utf-8") as handle:
         for path in texts:

@@ -45,8 +45,8 @@ OTHER_TIME = 0.2
 SAME_DOCUMENT = 0.1
 TIME_SLACK_DAYS = 3
 CANDIDATES_PER_KEY = 12  # most recent grouped claims per shared actor / place
-MAX_CANDIDATES = 48  # candidate claims per new claim: its nearest by vector first
-GROUP_MEMBERS = 12  # a candidate group is scored on this many of its latest members
+MAX_CANDIDATES = 32  # candidate claims per new claim: its nearest by vector first
+GROUP_MEMBERS = 8  # a candidate group is scored on this many of its latest members
 LABEL_CHARS = 90
 LABEL_MEMBERS = 50  # the latest members of a group its label is chosen among
 # relation codes that say nothing about what happened: they neither match nor clash

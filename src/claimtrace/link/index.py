@@ -48,6 +48,9 @@ def _faiss() -> Any:
         raise MissingDependencyError(
             "linking needs the faiss-cpu package: pip install 'faiss-cpu>=1.8,<2'"
         ) from exc
+    # one query at a time: OpenMP threads cost more than they save, and on a busy machine
+    # (analysis workers beside it) they wait on each other for 100 ms and more
+    faiss.omp_set_num_threads(1)
     return faiss
 
 

@@ -137,7 +137,7 @@ class _Linker:
             features(profile, item.vector),
             self.documents,
             self.embedder.name,
-            self.embedder.floor,
+            self.embedder.document_floor,
             self.story_threshold,
         )
         self.counts["stories_created" if story.created else "stories_joined"] += 1

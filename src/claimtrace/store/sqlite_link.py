@@ -119,20 +119,18 @@ def link_profile(db: sqlite3.Connection, document_id: str) -> dict[str, Any]:
 
 
 def entity_frequencies(db: sqlite3.Connection, ids: Sequence[str]) -> tuple[int, dict[str, int]]:
-    """Analysed documents in the store, and in how many of them each actor/place occurs."""
+    """Analysed documents in the store, and in how many of them each actor/place occurs
+    (counts the store keeps as mentions are written, migration 008)."""
     total = db.execute("SELECT COUNT(*) FROM analyses").fetchone()[0]
     found: dict[str, int] = {}
-    wanted = sorted(set(ids))
-    for part in _chunks(wanted):
-        marks = _marks(part)
-        for column in ("actor_id", "place_id"):
-            rows = db.execute(
-                f"SELECT {column}, COUNT(DISTINCT document_id) FROM mentions"
-                f" WHERE {column} IN ({marks}) GROUP BY {column}",
-                list(part),
-            ).fetchall()
-            for key, n in rows:
-                found[key] = max(found.get(key, 0), n)
+    for part in _chunks(sorted(set(ids))):
+        rows = db.execute(
+            "SELECT entity_id, MAX(documents) FROM entity_documents"
+            f" WHERE kind IN ('actor', 'place') AND entity_id IN ({_marks(part)})"
+            " GROUP BY entity_id",
+            list(part),
+        ).fetchall()
+        found.update({key: int(n) for key, n in rows if n > 0})
     return int(total), found
 
 
@@ -168,7 +166,8 @@ def load_vectors(
         rows = []
         for part in _chunks(sorted(set(keys))):
             rows += db.execute(
-                f"SELECT key, vector FROM vectors WHERE kind = ? AND model = ?"
+                # "+model": look up by (kind, key), never scan every vector of the model
+                f"SELECT key, vector FROM vectors WHERE kind = ? AND +model = ?"
                 f" AND key IN ({_marks(part)})",
                 [kind, model, *part],
             ).fetchall()
