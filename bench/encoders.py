@@ -1,8 +1,8 @@
 """Multilingual sentence encoders side by side: claim matching, story clustering, speed.
 
 Usage: ``bench/encoders.py [DATA...]`` where DATA names the labelled sets of
-bench/linking.py (``claim-pairs``, ``fixtures``, ``seeds+samples``, ``polnear-halves``;
-all by default). For each encoder (``--encoders``, backends of link/embed.py):
+bench/linking.py (``claim-pairs``, ``fixtures``, ``seeds+samples``, ``polnear-halves``)
+and ``polnear-tune``; all by default. For each encoder (``--encoders``, backends of link/embed.py):
 
 - speed: load time, then sentences/s embedding real claim texts of the analysed stores in
   batches of ``--batch`` (one process, the encoder's own threads);
@@ -12,7 +12,8 @@ all by default). For each encoder (``--encoders``, backends of link/embed.py):
   declares two floors, the cosines mapped to 0 by ``rescale``: ``floor`` for claim texts,
   ``document_floor`` for document vectors. On the TUNE part, over a grid, the claim floor
   is tuned on the even-numbered claim pairs, then the document floor on the ``fixtures``
-  stories; then
+  stories and ``polnear-tune`` (PolNeAR dev articles 40-79 cut in halves, as
+  ``polnear-halves`` cuts articles 0-39; mean F1); then
 - quality is reported on the HELD-OUT part: the odd-numbered claim pairs and the
   ``seeds+samples`` and ``polnear-halves`` stories, with the tuned floor and with the floor
   the code ships (``FLOORS``, ``DOCUMENT_FLOORS`` in link/embed.py).
@@ -52,7 +53,8 @@ from claimtrace.link.run import link_new, stories, thresholds
 from claimtrace.records import Claim, Span
 from claimtrace.store import open_store
 
-SETS = ("claim-pairs", "fixtures", "seeds+samples", "polnear-halves")
+SETS = ("claim-pairs", "fixtures", "polnear-tune", "seeds+samples", "polnear-halves")
+TUNE_SETS = ("fixtures", "polnear-tune")  # the document floor is tuned on these
 
 
 def pair_claims() -> list[tuple[Claim, Claim, bool]]:
@@ -178,9 +180,10 @@ def evaluate(model: str, args: argparse.Namespace, stores: dict[str, Any]) -> di
         result["claim_floor_tuning"] = scores
         claim_floor = tuned(scores, shipped[0])
     document_floor = shipped[1]
-    if "fixtures" in stores:  # then the document floor, on the fixture stories
+    tune = [stores[name] for name in TUNE_SETS if name in stores]
+    if tune:  # then the document floor, on the tuning stories (mean F1)
         scores = {
-            f: story_f1(*stores["fixtures"], model, (claim_floor, f))["f1"]
+            f: round(sum(story_f1(*t, model, (claim_floor, f))["f1"] for t in tune) / len(tune), 3)
             for f in grid(shipped[1], args.floor_grid)
         }
         result["document_floor_tuning"] = scores
@@ -195,7 +198,8 @@ def evaluate(model: str, args: argparse.Namespace, stores: dict[str, Any]) -> di
             )
             held["claim-pairs (all)"] = pair_f1(cosines, pairs, floors[0], claim_t)
         for name, (db, labels) in stores.items():
-            held[name] = story_f1(db, labels, model, floors)["f1"]
+            if name not in TUNE_SETS:
+                held[name] = story_f1(db, labels, model, floors)["f1"]
         result[f"f1_{label}_floors"] = held
     embedder = get_embedder(model)
     embedder.floor, embedder.document_floor = shipped
@@ -233,6 +237,13 @@ def main() -> None:
         "fixtures": lambda: fixture_set(args.workdir),
         "seeds+samples": lambda: seeds_set(args.workdir),
         "polnear-halves": lambda: polnear_set(args.workdir, args.evaldata, args.polnear_articles),
+        "polnear-tune": lambda: polnear_set(
+            args.workdir,
+            args.evaldata,
+            args.polnear_articles,
+            args.polnear_articles,
+            "polnear-tune",
+        ),
     }
     stores = {}
     for name in [d for d in args.data if d in makers]:
@@ -241,8 +252,8 @@ def main() -> None:
     print(f"command: {command_line()}")
     print(
         f"thresholds (shared): claim_group/story {thresholds(load_config())}; tuned on even "
-        "claim pairs (claim floor), fixtures (document floor); held out: odd claim pairs, "
-        "seeds+samples, polnear-halves"
+        "claim pairs (claim floor), fixtures + polnear-tune (document floor); held out: odd "
+        "claim pairs, seeds+samples, polnear-halves"
     )
     results = []
     for model in args.encoders.split(","):
