@@ -9,11 +9,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimtrace.config import Config, load_config
-from claimtrace.errors import NotFoundError
+from claimtrace.errors import ClaimtraceError, NotFoundError
 from claimtrace.pipeline import run_analyse, run_ingest, run_link
 from claimtrace.records import Attribution, Claim, ClaimGroup, Document, IngestSummary, Story
 from claimtrace.store import SearchHit, Store, open_store
+from claimtrace.store import sqlite_pages as pages
 from claimtrace.store.sqlite_claims import ClaimFilter
+from claimtrace.store.sqlite_pages import DocumentFilter, Key
 
 if TYPE_CHECKING:
     from claimtrace.link.compare import Comparison
@@ -306,3 +308,141 @@ def export(
 
     with opened(db, read_only=True) as store:
         return write_export(store, format, out, story)
+
+
+# -- reads for the HTTP API (``claimtrace serve``): pages after a key, one object by id ------
+
+
+def store_version(db: str | Path | None = None) -> str:
+    """Changes whenever the store is written (its files' sizes and times), without opening it:
+    the HTTP API's ETags are made from it."""
+    path = Path(str(db if db is not None else load_config().db))
+    parts = []
+    for suffix in ("", "-wal"):
+        try:
+            st = Path(f"{path}{suffix}").stat()
+        except FileNotFoundError:
+            continue
+        parts.append(f"{st.st_size}.{st.st_mtime_ns}.{st.st_ino}")
+    return "-".join(parts) or "empty"
+
+
+def _connection(store: Store) -> Any:
+    connection = getattr(store, "db", None)
+    if connection is None:
+        raise ClaimtraceError("paged reads need the sqlite store backend")
+    return connection
+
+
+def document_page(
+    db: str | Path | None, where: DocumentFilter, after: Key | None = None, limit: int = 50
+) -> list[dict[str, Any]]:
+    """Documents matching ``where``, by date then id, after the key of the last one seen."""
+    with opened(db, read_only=True) as store:
+        return pages.document_page(_connection(store), where, after, limit)
+
+
+def claim_page(
+    db: str | Path | None, where: ClaimFilter, after: Key | None = None
+) -> tuple[list[tuple[Key, Claim]], dict[str, str]]:
+    """Claims matching ``where`` (``where.limit`` of them) after a key, and their names."""
+    with opened(db, read_only=True) as store:
+        found = pages.claim_page(_connection(store), where, after, where.limit)
+        return found, store.names(_claim_ids(c for _, c in found))
+
+
+def claim(claim_id: str, db: str | Path | None = None) -> dict[str, Any]:
+    """One claim with its group, stance and the names of its actors and places."""
+    with opened(db, read_only=True) as store:
+        try:
+            found, group, stance = pages.claim_one(_connection(store), claim_id)
+        except KeyError:
+            raise NotFoundError(f"claim {claim_id!r} was not found") from None
+        return {
+            **found.to_dict(),
+            "group": group,
+            "stance": stance,
+            "names": store.names(_claim_ids([found])),
+        }
+
+
+def actor(actor_id: str, db: str | Path | None = None, limit: int = 50) -> dict[str, Any]:
+    """An actor or place: names as written per language, mention counts per language, and
+    claims where it is the subject, the object, a source or the place."""
+    with opened(db, read_only=True) as store:
+        found = pages.actor_detail(_connection(store), actor_id, limit)
+        if found is None:
+            raise NotFoundError(f"actor or place {actor_id!r} was not found")
+        listed = [c for role in found["claims"].values() for c in role["claims"]]
+        return {**found, "names": store.names(_claim_ids(listed))}
+
+
+def group_page(
+    db: str | Path | None,
+    min_docs: int = 1,
+    story: str | None = None,
+    after: Key | None = None,
+    limit: int = 50,
+) -> list[dict[str, Any]]:
+    """Claim groups with their spread (documents, languages, first seen), oldest first."""
+    with opened(db, read_only=True) as store:
+        return pages.group_page(_connection(store), min_docs, story, after, limit)
+
+
+def group_detail(group_id: str, db: str | Path | None = None) -> dict[str, Any]:
+    """One claim group by its exact id: every member claim with its document, date and
+    stance, agreeing and contradicting members, first and last seen."""
+    with opened(db, read_only=True) as store:
+        found = pages.group_detail(_connection(store), group_id)
+        if found is None:
+            raise NotFoundError(f"claim group {group_id!r} was not found")
+        listed = [m["claim"] for m in found["members"]]
+        return {**found, "names": store.names(_claim_ids(listed))}
+
+
+def story_page(
+    db: str | Path | None, after: Key | None = None, limit: int = 50
+) -> list[dict[str, Any]]:
+    with opened(db, read_only=True) as store:
+        return pages.story_page(_connection(store), after, limit)
+
+
+def story_detail(story_id: str, db: str | Path | None = None) -> dict[str, Any]:
+    """One story: its documents by date and the claim groups its documents join."""
+    with opened(db, read_only=True) as store:
+        found = pages.story_detail(_connection(store), story_id)
+        if found is None:
+            raise NotFoundError(f"story {story_id!r} was not found")
+        return found
+
+
+def search_page(
+    query: str,
+    db: str | Path | None = None,
+    language: str | None = None,
+    offset: int = 0,
+    limit: int = 20,
+) -> list[SearchHit]:
+    """The ranked hits of ``search`` from ``offset`` on."""
+    with opened(db, read_only=True) as store:
+        return store.search(query, limit=offset + limit, language=language)[offset:]
+
+
+def snapshot_part(
+    part: str, db: str | Path | None = None, story: str | None = None
+) -> dict[str, Any]:
+    """One part of the export snapshot (e.g. ``citations``: its nodes and edges)."""
+    from claimtrace.report.snapshot import snapshot
+
+    with opened(db, read_only=True) as store:
+        found: dict[str, Any] = snapshot(store, story)[part]
+        return found
+
+
+def export_bytes(format: str, db: str | Path | None = None, story: str | None = None) -> bytes:
+    """What ``export`` would write, as bytes."""
+    from claimtrace.report.export import render_export
+    from claimtrace.report.snapshot import snapshot
+
+    with opened(db, read_only=True) as store:
+        return render_export(snapshot(store, story), format)

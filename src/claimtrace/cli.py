@@ -12,6 +12,7 @@ from claimtrace.cli_claims import claims, describe
 from claimtrace.cli_common import db_option, emit_json, friendly_errors, json_option, safe
 from claimtrace.cli_links import compare, groups, show_link, stories
 from claimtrace.cli_report import export, report
+from claimtrace.cli_serve import serve
 from claimtrace.config import load_config
 
 
@@ -245,3 +246,4 @@ main.add_command(groups)
 main.add_command(compare)
 main.add_command(report)
 main.add_command(export)
+main.add_command(serve)

@@ -80,6 +80,27 @@ def _insert_claim(db: sqlite3.Connection, c: Claim) -> None:
 
 
 def find_claims(db: sqlite3.Connection, where: ClaimFilter) -> list[Claim]:
+    clauses, params = claim_filter_sql(where)
+    sql = "SELECT c.* FROM claims c"
+    if clauses:
+        sql += " WHERE " + " AND ".join(clauses)
+    sql += " ORDER BY c.document_id, c.start, c.content_start LIMIT ?"
+    rows = db.execute(sql, [*params, where.limit]).fetchall()
+    return [_claim(db, row) for row in rows]
+
+
+def find_claims_by_ids(db: sqlite3.Connection, ids: Sequence[str]) -> list[Claim]:
+    """Whole claims (with source chains), in the order of ``ids``; unknown ids are left out."""
+    found: list[Claim] = []
+    for claim_id in ids:
+        row = db.execute("SELECT * FROM claims WHERE id = ?", (claim_id,)).fetchone()
+        if row is not None:
+            found.append(_claim(db, row))
+    return found
+
+
+def claim_filter_sql(where: ClaimFilter) -> tuple[list[str], list[Any]]:
+    """The WHERE clauses (over ``claims c``) and parameters of a claim filter."""
     clauses: list[str] = []
     params: list[Any] = []
     if where.actor:
@@ -104,12 +125,7 @@ def find_claims(db: sqlite3.Connection, where: ClaimFilter) -> list[Claim]:
         if value:
             clauses.append(f"c.{column} = ?")
             params.append(value)
-    sql = "SELECT c.* FROM claims c"
-    if clauses:
-        sql += " WHERE " + " AND ".join(clauses)
-    sql += " ORDER BY c.document_id, c.start, c.content_start LIMIT ?"
-    rows = db.execute(sql, [*params, where.limit]).fetchall()
-    return [_claim(db, row) for row in rows]
+    return clauses, params
 
 
 def _claim(db: sqlite3.Connection, row: sqlite3.Row) -> Claim:

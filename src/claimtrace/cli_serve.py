@@ -1,0 +1,62 @@
+"""``claimtrace serve``: the HTTP API on uvicorn."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+
+import click
+
+from claimtrace.cli_common import db_option, friendly_errors
+from claimtrace.config import load_config
+from claimtrace.errors import ClaimtraceError, MissingDependencyError
+
+LOOPBACK_NAMES = ("localhost",)
+
+
+def is_loopback(host: str) -> bool:
+    if host in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+@click.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; any but loopback needs an access token.")  # fmt: skip
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option("--read-only", is_flag=True, help="Refuse every write (uploads, jobs) with 403.")
+@click.option(
+    "--token",
+    default=None,
+    help="Access token every request must send as 'Authorization: Bearer <token>' "
+    "(default: $CLAIMTRACE_TOKEN).",
+)
+@friendly_errors
+def serve(db: str | None, host: str, port: int, read_only: bool, token: str | None) -> None:
+    """Serve the HTTP API (JSON under /api/v1, described at /api/v1/openapi.json)."""
+    config = load_config(db=db)
+    token = token or os.environ.get("CLAIMTRACE_TOKEN") or None
+    if not is_loopback(host) and not token:
+        raise ClaimtraceError(
+            f"refusing to listen on {host}: anyone who can reach it could read the store. "
+            "Set an access token (CLAIMTRACE_TOKEN or --token), or keep --host 127.0.0.1"
+        )
+    if token is not None and len(token) < 16:
+        raise ClaimtraceError("the access token is too short: use at least 16 characters")
+    try:
+        import uvicorn
+
+        from claimtrace.web import create_app
+    except ImportError as exc:
+        raise MissingDependencyError(
+            f"serve needs the web extra ({exc.name} is missing): pip install 'claimtrace[web]'"
+        ) from exc
+    # on loopback without a token, answer only to loopback names (DNS rebinding)
+    hosts = None if token else [f"{h}" for h in ("127.0.0.1", "localhost", "[::1]", host)]
+    app = create_app(config.db, read_only=read_only, token=token, allowed_hosts=hosts)
+    click.echo(f"claimtrace API on http://{host}:{port}/api/v1 over {config.db}", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

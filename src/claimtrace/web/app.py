@@ -1,0 +1,49 @@
+"""``create_app``: the FastAPI application over one store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI
+
+from claimtrace import api
+from claimtrace.web import routes_claims, routes_documents, routes_links
+from claimtrace.web.caching import ETags
+from claimtrace.web.deps import Settings
+from claimtrace.web.errors import install_error_handlers
+from claimtrace.web.security import Guard, SecurityHeaders
+
+PREFIX = "/api/v1"
+
+
+def create_app(
+    db: str | Path,
+    read_only: bool = False,
+    token: str | None = None,
+    allowed_hosts: Iterable[str] | None = None,
+    max_upload_bytes: int = 50_000_000,
+) -> Any:
+    """The HTTP API over the store at ``db``: every request needs ``token`` as a bearer token
+    when one is given; ``read_only`` refuses every write; ``allowed_hosts`` (when given)
+    are the only Host names answered."""
+    settings = Settings(str(db), read_only, token or None, max_upload_bytes)
+    app = FastAPI(
+        title="claimtrace",
+        summary="Who claims what about whom, where and when, on whose authority.",
+        version="1",
+        openapi_url=f"{PREFIX}/openapi.json",
+        docs_url=None,  # the interactive pages load scripts from a CDN: nothing leaves here
+        redoc_url=None,
+    )
+    app.state.settings = settings
+    install_error_handlers(app)
+    for router in (routes_documents.router, routes_claims.router, routes_links.router):
+        app.include_router(router, prefix=PREFIX)
+    app.add_middleware(ETags, version=lambda: api.store_version(settings.db), prefix=PREFIX)
+    app.add_middleware(
+        Guard, token=settings.token, read_only=read_only, allowed_hosts=allowed_hosts
+    )
+    app.add_middleware(SecurityHeaders)  # outermost: every response carries the headers
+    return app
