@@ -7,7 +7,7 @@ import os
 
 import click
 
-from claimtrace.cli_common import db_option, friendly_errors
+from claimtrace.cli_common import db_option, emit_json, friendly_errors, json_option
 from claimtrace.config import load_config
 from claimtrace.errors import ClaimtraceError, MissingDependencyError
 
@@ -35,8 +35,11 @@ def is_loopback(host: str) -> bool:
     help="Access token every request must send as 'Authorization: Bearer <token>' "
     "(default: $CLAIMTRACE_TOKEN).",
 )
+@json_option
 @friendly_errors
-def serve(db: str | None, host: str, port: int, read_only: bool, token: str | None) -> None:
+def serve(
+    db: str | None, host: str, port: int, read_only: bool, token: str | None, as_json: bool
+) -> None:
     """Serve the HTTP API (JSON under /api/v1, described at /api/v1/openapi.json)."""
     config = load_config(db=db)
     token = token or os.environ.get("CLAIMTRACE_TOKEN") or None
@@ -58,5 +61,9 @@ def serve(db: str | None, host: str, port: int, read_only: bool, token: str | No
     # on loopback without a token, answer only to loopback names (DNS rebinding)
     hosts = None if token else [f"{h}" for h in ("127.0.0.1", "localhost", "[::1]", host)]
     app = create_app(config.db, read_only=read_only, token=token, allowed_hosts=hosts)
-    click.echo(f"claimtrace API on http://{host}:{port}/api/v1 over {config.db}", err=True)
+    url = f"http://{host}:{port}/api/v1"
+    if as_json:  # where it listens, for scripts that start it
+        emit_json({"url": url, "db": str(config.db), "read_only": read_only, "token": bool(token)})
+    else:
+        click.echo(f"claimtrace API on {url} over {config.db}", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
