@@ -4,11 +4,13 @@ matched against the actor table with the document's countries as context."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import regex
 
+from claimtrace.kb.actors.table import ActorMatch
 from claimtrace.nlp.analyse import Analysis, actor_table
 from claimtrace.nlp.claims.lexicon import Lexicon
 
@@ -160,8 +162,7 @@ def _descriptor_phrases(
     text: str, start: int, end: int, lexicon: Lexicon, context: frozenset[str]
 ) -> list[ActorSpan]:
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
-    table = actor_table()
-    tokens = set(context) | {"role:actor"}
+    tokens = frozenset(context) | {"role:actor"}
     out: list[ActorSpan] = []
     i = 0
     while i < len(words):
@@ -171,7 +172,7 @@ def _descriptor_phrases(
             if not _candidate([w for _, _, w in piece], lexicon):
                 continue
             phrase = text[piece[0][0] : piece[-1][1]]
-            found = table.candidates(phrase, lexicon.language, tokens)
+            found = _table_candidates(phrase, lexicon.language, tokens)
             if not found or found[0].strength > _STRONG:
                 continue
             if found[0].rule == "descriptor" and not phrase[:1].isupper():
@@ -186,6 +187,15 @@ def _descriptor_phrases(
         else:
             out.append(matched)
     return out
+
+
+@functools.lru_cache(maxsize=50_000)
+def _table_candidates(
+    phrase: str, language: str, context: frozenset[str]
+) -> tuple[ActorMatch, ...]:
+    """The actor table's answer for a phrase (the table is fixed for the process, so the
+    answer depends only on the key; contents overlap, and the same phrases come back)."""
+    return tuple(actor_table().candidates(phrase, language, context))
 
 
 def _candidate(words: Sequence[str], lexicon: Lexicon) -> bool:
