@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import resource
 import shutil
 import tempfile
@@ -95,30 +96,52 @@ def bare_pass(model: str, texts: list[str]) -> float:
     return seconds
 
 
-def analyse_and_link(db: Path, config: Config) -> tuple[float, float, int]:
+def analyse_and_link(db: Path, config: Config, link: bool) -> tuple[float, float, int]:
     config = config.with_overrides(db=str(db))
     store = open_store(config)
     try:
         analyse_s, done = timed(run_analyse, store, config, None, 1)
-        link_s, _ = timed(run_link, store, config)
+        link_s = timed(run_link, store, config)[0] if link else 0.0
     finally:
         store.close()
     return analyse_s, link_s, len(done)
 
 
-def with_workers(db: Path, config: Config, workers: int) -> tuple[float, int]:
+def with_workers(db: Path, config: Config, workers: int) -> tuple[float, float, int]:
+    """Wall-clock seconds, CPU seconds (this process and its workers) and documents."""
     config = config.with_overrides(db=str(db))
     store = open_store(config)
     try:
         if workers == 1:
+            cpu = cpu_seconds()
             seconds, done = timed(run_analyse, store, config, None, 1)
-            return seconds, len(done)
+            return seconds, cpu_seconds() - cpu, len(done)
         with ordered_pool(workers, warm_up, (engine_settings(config),)) as pool:
             list(pool(time.sleep, [0.5] * (workers * 2)))  # every worker started and warm
+            cpu = cpu_seconds()
             seconds, done = timed(run_analyse, store, config, None, workers, pool)
-        return seconds, len(done)
+            used = cpu_seconds() - cpu
+        return seconds, used, len(done)
     finally:
         store.close()
+
+
+def cpu_seconds() -> float:
+    """User + system CPU seconds of this process and its live child processes (/proc)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    total = own.ru_utime + own.ru_stime
+    ticks = os.sysconf("SC_CLK_TCK")
+    me = os.getpid()
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == me:  # ppid; utime and stime follow at 11 and 12
+            total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
 
 
 def warm_link(folder: Path, config: Config) -> None:
@@ -142,6 +165,7 @@ def main() -> None:
     parser.add_argument("--german", type=int, default=40, help="German pages (0: none)")
     parser.add_argument("--batch", type=int, default=16, help="documents per analyse batch")
     parser.add_argument("--workers", type=int, default=2, help="workers for the parallel run")
+    parser.add_argument("--no-link", action="store_true", help="skip the link stage")
     args = parser.parse_args()
     config = load_config(analyse_batch=args.batch)
     work = Path(tempfile.mkdtemp(prefix="ct-throughput-"))
@@ -158,25 +182,28 @@ def main() -> None:
                 (pages / name).write_bytes(data)
             german = ingest([pages], work / "de.db", config)
         warm_up(engine_settings(config))
-        warm_link(work, config)
+        if not args.no_link:
+            warm_link(work, config)
 
         bare_en = bare_pass("en_core_web_md", [d.text for d in english])
-        analyse_en, link_en, count = analyse_and_link(work / "en.db", config)
+        analyse_en, link_en, count = analyse_and_link(work / "en.db", config, not args.no_link)
         results["en"] = _figures(len(english), count, bare_en, analyse_en, link_en)
         if german:
             bare_de = bare_pass("claimtrace_ner_de", [d.text for d in german])
-            analyse_de, link_de, count_de = analyse_and_link(work / "de.db", config)
+            analyse_de, link_de, count_de = analyse_and_link(
+                work / "de.db", config, not args.no_link
+            )
             results["de"] = _figures(len(german), count_de, bare_de, analyse_de, link_de)
-        one_s, one_n = with_workers(work / "en-1.db", config, 1)
-        many_s, many_n = with_workers(work / "en-n.db", config, args.workers)
+        one_s, one_cpu, one_n = with_workers(work / "en-1.db", config, 1)
+        many_s, many_cpu, many_n = with_workers(work / "en-n.db", config, args.workers)
         results["workers"] = {
-            "1": {"documents": one_n, "seconds": round(one_s, 2), "docs_per_s": one_n / one_s},
-            str(args.workers): {
-                "documents": many_n,
-                "seconds": round(many_s, 2),
-                "docs_per_s": many_n / many_s,
-            },
+            "1": _rate(one_n, one_s, one_cpu),
+            str(args.workers): _rate(many_n, many_s, many_cpu),
             "speedup": (many_n / many_s) / (one_n / one_s),
+            # what N free cores would give: N x (CPU per document alone / CPU per document
+            # with N workers); equals the measured speed-up on an otherwise idle machine
+            "speedup_free_cores": args.workers * (one_cpu / one_n) / (many_cpu / many_n),
+            "load_average": os.getloadavg()[0],
         }
         own, child = peak_rss_mb()
         results["peak_rss_mb"] = {"this_process": round(own), "largest_worker": round(child)}
@@ -186,6 +213,16 @@ def main() -> None:
     results["machine"] = machine_info()
     results["command"] = command_line()
     print(f"results: {display_path(write_result('throughput', results))}")
+
+
+def _rate(documents: int, seconds: float, cpu: float) -> dict[str, Any]:
+    return {
+        "documents": documents,
+        "seconds": round(seconds, 2),
+        "cpu_s": round(cpu, 2),
+        "docs_per_s": documents / seconds,
+        "cpu_s_per_doc": cpu / documents,
+    }
 
 
 def _figures(docs: int, analysed: int, bare: float, analyse: float, link: float) -> dict[str, Any]:
@@ -210,10 +247,13 @@ def _print(results: dict[str, Any], args: argparse.Namespace) -> None:
                 f"{r['link_s']:>7.2f} {r['analyse_ratio']:>13.2f} {r['analyse_link_ratio']:>19.2f}"
             )
     w = results["workers"]
-    for key in (k for k in w if k != "speedup"):
-        print(f"workers {key}: {w[key]['documents']} docs in {w[key]['seconds']} s = "
-              f"{w[key]['docs_per_s']:.2f} docs/s")  # fmt: skip
-    print(f"speed-up with {args.workers} workers: {w['speedup']:.2f}x")
+    for key in (k for k in w if k.isdigit()):
+        r = w[key]
+        print(f"workers {key}: {r['documents']} docs in {r['seconds']} s = "
+              f"{r['docs_per_s']:.2f} docs/s; {r['cpu_s_per_doc']:.3f} CPU s/doc")  # fmt: skip
+    print(f"speed-up with {args.workers} workers: {w['speedup']:.2f}x measured "
+          f"(load average {w['load_average']:.1f} on {os.cpu_count()} cores); "
+          f"{w['speedup_free_cores']:.2f}x on free cores (from CPU per document)")  # fmt: skip
     rss = results["peak_rss_mb"]
     print(f"peak RSS: {rss['this_process']} MB (this process), {rss['largest_worker']} MB "
           "(largest worker)")  # fmt: skip
