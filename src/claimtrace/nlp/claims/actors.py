@@ -162,15 +162,18 @@ def _descriptor_phrases(
     text: str, start: int, end: int, lexicon: Lexicon, context: frozenset[str]
 ) -> list[ActorSpan]:
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, start, end)]
+    folded = [w.casefold() for _, _, w in words]
+    group = [f in lexicon.group_nouns for f in folded]
+    capital = [w[:1].isupper() for _, _, w in words]
     tokens = frozenset(context) | {"role:actor"}
     out: list[ActorSpan] = []
     i = 0
     while i < len(words):
         matched = None
         for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
-            piece = words[i : i + n]
-            if not _candidate([w for _, _, w in piece], lexicon):
+            if not _candidate(folded, group, capital, i, n, lexicon):
                 continue
+            piece = words[i : i + n]
             phrase = text[piece[0][0] : piece[-1][1]]
             found = _table_candidates(phrase, lexicon.language, tokens)
             if not found or found[0].strength > _STRONG:
@@ -198,12 +201,19 @@ def _table_candidates(
     return tuple(actor_table().candidates(phrase, language, context))
 
 
-def _candidate(words: Sequence[str], lexicon: Lexicon) -> bool:
-    """Worth a table lookup: ends in a group noun ("forces"), or names with capitals."""
-    if words[0].casefold() in _FUNCTION_WORDS:
+def _candidate(
+    folded: Sequence[str],
+    group: Sequence[bool],
+    capital: Sequence[bool],
+    i: int,
+    n: int,
+    lexicon: Lexicon,
+) -> bool:
+    """Whether words ``i`` to ``i + n`` are worth a table lookup: they hold a group noun
+    ("forces"), or name with capitals (``folded``, ``group``, ``capital``: per word)."""
+    if folded[i] in _FUNCTION_WORDS:
         return False
-    last = words[-1].casefold()
-    if last in lexicon.group_nouns or any(w.casefold() in lexicon.group_nouns for w in words):
+    if any(group[i : i + n]):
         return True
     # German capitalises every noun, so capitals alone say nothing there
-    return lexicon.language != "de" and len(words) > 1 and all(w[:1].isupper() for w in words)
+    return lexicon.language != "de" and n > 1 and all(capital[i : i + n])

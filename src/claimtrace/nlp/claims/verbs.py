@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -37,6 +37,12 @@ def _compiled(language: str) -> tuple[tuple[str, regex.Pattern[str], bool], ...]
 
 def find_relations(text: str, language: str | None) -> list[RelationMatch]:
     """Every relation word in ``text``, verbs before nouns, then by position."""
+    return list(_relations(text, language))
+
+
+@lru_cache(maxsize=4096)
+def _relations(text: str, language: str | None) -> tuple[RelationMatch, ...]:
+    # a clause is searched for its own claim and again for the claims around it
     lexicon = lexicon_for(language)
     lang = lexicon.language
     found: list[tuple[bool, int, int, int, RelationMatch]] = []
@@ -56,7 +62,7 @@ def find_relations(text: str, language: str | None) -> list[RelationMatch]:
             # at one position the longer phrase wins: "striking deals" is a deal, not a strike
             found.append((is_noun, start, -(m.end() - m.start()), order, match))
     found.sort(key=lambda item: item[:4])
-    return [item[4] for item in found]
+    return tuple(item[4] for item in found)
 
 
 def find_relation(text: str, language: str | None) -> RelationMatch | None:

@@ -19,6 +19,7 @@ parse are those of the masked text.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -190,25 +191,26 @@ def _sentences(
 ) -> tuple[tuple[int, int], ...]:
     """Sentences per paragraph: the parse's sentences cut at the paragraph's bounds, or the
     language's splitter where there is no parse; offsets index the document text."""
+    # each parse's sentences once, as document offsets in text order
+    parsed = [
+        (x, [(x.start + t.start_char, x.start + t.end_char) for t in x.doc.sents])
+        for x in pieces
+        if x.doc is not None and x.doc.has_annotation("SENT_START")  # no parser: splitter
+    ]
     out: list[tuple[int, int]] = []
     for start, end, language in paragraphs:
         text = doc.text[start:end]
-        parsed = [
-            x
-            for x in pieces
-            if x.doc is not None
-            and x.start < end
-            and start < x.end
-            and x.doc.has_annotation("SENT_START")  # a model without parser: the splitter
-        ]
-        if not parsed:
+        inside = [spans for x, spans in parsed if x.start < end and start < x.end]
+        if not inside:
             local = split_sentences(text, language, use_model=False)
         else:
             cuts: list[tuple[int, int]] = []
-            for piece in parsed:
-                for sent in piece.doc.sents:
-                    lo = max(piece.start + sent.start_char, start)
-                    hi = min(piece.start + sent.end_char, end)
+            for spans in inside:
+                first = bisect.bisect_right(spans, (start, start)) - 1
+                for lo, hi in spans[max(first, 0) :]:
+                    if lo >= end:
+                        break
+                    lo, hi = max(lo, start), min(hi, end)
                     if lo < hi:
                         cuts.append((lo - start, hi - start))
             local = finish(text, cuts)
