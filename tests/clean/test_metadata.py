@@ -72,7 +72,7 @@ def test_site_name_kept_when_it_is_a_name() -> None:
         ("@handelsblatt", "example.org"),
         ("Lüder Hoppe info@buero-hoppe.de", "example.org"),
         ("Kulinaria@Home", "Kulinaria@Home"),
-        ("\"Welches Europa\" - http://www.tafelblog.com", "example.org"),
+        ('"Welches Europa" - http://www.tafelblog.com', "example.org"),
         ("Handelsblatt_De", "Handelsblatt"),
         ("Al_Ahram_Weekly", "Al Ahram Weekly"),
         ("  Sky   News ", "Sky News"),

@@ -17,9 +17,7 @@ MAX_NAME = 80
 _DATE = re.compile(r"[\d\s./:\-]+|\d{4}-\d\d-\d\d.*")
 # a URL, a bare domain path, an e-mail address or a social-media handle ("@tagesspiegel");
 # "Kulinaria@Home" is a name
-_URLISH = re.compile(
-    r"(?i)[a-z][a-z0-9+.-]*://|^www\.|^@|\S@\S+\.[a-z]{2,}\b|\.(?:com|net|org)/"
-)
+_URLISH = re.compile(r"(?i)[a-z][a-z0-9+.-]*://|^www\.|^@|\S@\S+\.[a-z]{2,}\b|\.(?:com|net|org)/")
 _HANDLE = re.compile(r"[A-Za-z0-9]+(?:_[A-Za-z0-9]+)+")
 
 
