@@ -16,6 +16,8 @@ import regex
 import snowballstemmer
 from anyascii import anyascii
 
+from claimtrace.kb.inflect import base_forms
+
 _DASHES = dict.fromkeys(
     map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-"
 )
@@ -213,6 +215,7 @@ def weighted_keys(name: str, language: str | None = None) -> tuple[tuple[str, in
         bare = strip_articles(folded.split(), language)
         keys.append((" ".join(bare), STRONG))
         keys.append((" ".join(_inflection_variant(bare, language)), STRONG))
+        keys.extend((" ".join(guess), STRONG) for guess in base_forms(bare, language))
         keys.append((" ".join(_stem(bare, language)), MEDIUM))
         latin = transliterate(" ".join(_ARABIC_PROCLITIC.sub("", w) for w in bare))
         keys.append((latin, MEDIUM))

@@ -33,6 +33,7 @@ from claimtrace.nlp.entities.mentions.records import ActorRef, LinkedMention
 from claimtrace.nlp.entities.mentions.roles import assign_roles, role_cued_names
 from claimtrace.nlp.entities.ner import Mention, find_mentions, parse_backends
 from claimtrace.nlp.entities.scan.actors import ActorScanner
+from claimtrace.nlp.entities.scan.evidence import person_words, sentence_initial
 from claimtrace.nlp.entities.scan.places import plausible_place, scan_places
 from claimtrace.nlp.text.annotate import AnnotatedDocument, annotate
 from claimtrace.nlp.text.spacy_models import installed
@@ -114,17 +115,21 @@ def analyse_annotated(annotated: AnnotatedDocument, backends: str | None = None)
     mentions = find_mentions(
         doc.text, spans, backends or None, on_missing="rules", pieces=annotated.pieces
     )
-    places = _resolve_places(mentions)
-    countries = {p.country_code for p in places.values() if p.country_code}
     words = annotated.words
-    found_places = scan_places(doc.text, spans, list(places.values()), countries, words)
+    cued = role_cued_names(doc.text, spans, words)
+    persons = person_words(m.text for m in (*mentions, *cued) if m.label == "PERSON")
+    places = _resolve_places(doc.text, mentions, persons)
+    countries = {p.country_code for p in places.values() if p.country_code}
+    found_places = scan_places(
+        doc.text, spans, list(places.values()), countries, words, persons
+    )
     countries |= {h.place.country_code for h in found_places if h.place.country_code}
     table = actor_table()
     candidates = [
         *ner_candidates(mentions, places, table, countries),
         *place_candidates(found_places, mentions, places.values()),
         *actor_candidates(actor_scanner().scan(doc.text, spans, countries, words), found_places),
-        *ner_candidates(role_cued_names(doc.text, spans, words), {}, table, countries, source=1),
+        *ner_candidates(cued, {}, table, countries, source=1),
     ]
     chosen = select(candidates)
     linked = decide(chosen)
@@ -175,7 +180,9 @@ def _maybe_place(m: Mention) -> bool:
     )
 
 
-def _resolve_places(mentions: list[Mention]) -> dict[int, Place]:
+def _resolve_places(
+    text: str, mentions: list[Mention], persons: frozenset[str]
+) -> dict[int, Place]:
     """Place per mention index; a second pass lets every place use the others as context,
     and only plausible links survive ("West" is not West, Texas)."""
     first: dict[int, Place] = {}
@@ -191,6 +198,14 @@ def _resolve_places(mentions: list[Mention]) -> dict[int, Place]:
         m = mentions[i]
         better = resolve(m.text, context, m.language, _PLACE_STRENGTH) or place
         trusted = m.label in PLACE_LABELS  # rules give GPE only after a cue ("aus", "مدينة")
-        if plausible_place(better, m.text, m.language, countries, found_by_ner=trusted):
+        if plausible_place(
+            better,
+            m.text,
+            m.language,
+            countries,
+            found_by_ner=trusted,
+            persons=persons,
+            initial=sentence_initial(text, m.start),
+        ):
             out[i] = better
     return out

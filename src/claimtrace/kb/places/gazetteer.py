@@ -22,6 +22,7 @@ __all__ = [
     "Candidate",
     "Place",
     "candidates",
+    "country_place",
     "known_keys",
     "lookup",
     "resolve",
@@ -198,16 +199,24 @@ def _candidates(name: str, language: str | None, max_strength: int | None) -> tu
         if strength == WEAK and not _names_similar(loose_form(core, language), place):
             continue
         found.append(Candidate(place, strength, hint))
-    found.sort(key=lambda c: _rank(c))
+    folded = fold(core)
+    acronym = core.replace(".", "") if core.replace(".", "").isupper() else None
+    found.sort(key=lambda c: _rank(c, folded, acronym))
     return tuple(found)
 
 
-def _rank(c: Candidate) -> tuple[int, int, int, int]:
+def _rank(c: Candidate, folded: str, acronym: str | None) -> tuple[int, int, int, int, int]:
     kind = _KIND_ORDER[c.place.kind]
     if c.place.kind == "city" and c.place.population >= _BIG_CITY:
         kind = 1
     hinted = 0 if c.kind_hint is None or _fits(c.place.kind, c.kind_hint) else 1
-    return (c.strength, hinted, kind, -c.place.population)
+    # a country or state called by its own name ("Florida") before a city that merely has
+    # the name among its alternates (Floridablanca)
+    # (and a place known by the very acronym: "NRW")
+    own = 0 if c.place.kind in ("country", "admin1") and fold(c.place.name) == folded else 1
+    if acronym and any(n.replace(".", "") == acronym for n in c.place.alternate_names):
+        own = 0
+    return (c.strength, hinted, own, kind, -c.place.population)
 
 
 def _fits(kind: PlaceKind, hint: PlaceKind) -> bool:
@@ -216,6 +225,11 @@ def _fits(kind: PlaceKind, hint: PlaceKind) -> bool:
     if hint == "city":
         return kind in ("city", "locality")
     return kind == hint
+
+
+def country_place(code: str) -> Place | None:
+    """The country with ISO code ``code`` ("US"), or None."""
+    return _get_index().country(code.upper())
 
 
 def lookup(name: str, language: str | None = None) -> list[Place]:

@@ -166,6 +166,11 @@ class PlaceIndex:
         row = self._db.execute("SELECT * FROM places WHERE id = ?", (place_id,)).fetchone()
         return _place(row) if row else None
 
+    def country(self, code: str) -> Place | None:
+        sql = "SELECT * FROM places WHERE kind = 'country' AND country_code = ? LIMIT 1"
+        row = self._db.execute(sql, (code,)).fetchone()
+        return _place(row) if row else None
+
     def count(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM places").fetchone()[0])
 

@@ -16,10 +16,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from claimtrace.kb.actors.table import ActorMatch, ActorTable, unknown_actor_id
+from claimtrace.kb.places.gazetteer import country_place
 from claimtrace.kb.places.place import Place
 from claimtrace.nlp.entities.mentions.records import ActorRef, LinkedMention
 from claimtrace.nlp.entities.ner import Mention
 from claimtrace.nlp.entities.scan.actors import ActorHit, label_for
+from claimtrace.nlp.entities.scan.evidence import spelled_like
 from claimtrace.nlp.entities.scan.places import PlaceHit
 
 __all__ = ["Candidate", "actor_candidates", "place_candidates", "select"]
@@ -78,13 +80,20 @@ def _best(found: list[ActorMatch]) -> tuple[ActorMatch, ...]:
 
 
 def actor_candidates(hits: Iterable[ActorHit], places: Sequence[PlaceHit]) -> list[Candidate]:
-    """Alias-scanner hits; a country name also gets the place the gazetteer found there."""
+    """Alias-scanner hits; a country name also gets the place the gazetteer found there, or
+    else the country itself ("US", which the gazetteer leaves out as code-like)."""
     by_span = {(p.start, p.end): p.place for p in places}
     out = []
     for hit in hits:
         label = label_for(hit.matches[0], hit.text)
         mention = Mention(hit.start, hit.end, hit.text, label, hit.language, "aliases")
         place = by_span.get((hit.start, hit.end)) if label == "GPE" else None
+        actor = hit.matches[0].actor
+        if place is None and label == "GPE" and len(hit.matches) == 1 and actor.country:
+            country = country_place(actor.country) if actor.type == "state" else None
+            # the country's own name, not a demonym the table lists ("Franzosen")
+            if country is not None and spelled_like(hit.text, country, hit.language):
+                place = country
         out.append(Candidate(mention, hit.matches, None, place, 1))
     return out
 

@@ -19,6 +19,15 @@ from claimtrace.kb.normalise import STRONG, weighted_keys
 from claimtrace.kb.places.gazetteer import known_keys, resolve, split_qualifier
 from claimtrace.kb.places.place import Place
 from claimtrace.nlp.entities.ner.lexicon import STOPWORDS, zipf
+from claimtrace.nlp.entities.scan.evidence import (
+    big_city,
+    has_place_name_shape,
+    is_first_name,
+    is_main_name,
+    names_a_person,
+    sentence_initial,
+    spelled_like,
+)
 from claimtrace.nlp.text.tokens import ARABIC, Token, WordCache, joined
 
 __all__ = ["PlaceHit", "is_common_word", "plausible_place", "scan_places"]
@@ -63,25 +72,48 @@ def plausible_place(
     countries: Iterable[str],
     *,
     found_by_ner: bool,
+    persons: frozenset[str] = frozenset(),
+    initial: bool = False,
 ) -> bool:
     """Whether linking ``surface`` to ``place`` is believable in a document mentioning
-    ``countries``. Lowercase words never name places (Latin, Cyrillic, Greek scripts); a
-    common word ("West", "Sky", "Time") names only a country or a big city (bigger still when
-    no model said it is a place); a scanned small place must lie in one of the document's
-    countries."""
-    if surface.strip()[:1].islower():
+    ``countries`` whose person names end in ``persons`` (see ``evidence``). Beyond the
+    evidence of a name: a common word ("West", "Sky", "Time") names only a country or a big
+    city (bigger still when no model said it is a place); a scanned small place must lie in
+    one of the document's countries."""
+    if not has_place_name_shape(surface, place, language) or not spelled_like(surface, place, language):
         return False
+    if place.kind != "country" and names_a_person(surface, persons):
+        return False
+    single = len(surface.split()) == 1
+    if (
+        single
+        and place.kind == "city"
+        and is_first_name(surface)
+        and not (found_by_ner and big_city(place))
+    ):
+        return False
+    common = is_common_word(surface, language)
+    if common and not is_main_name(surface, place, language):
+        # a city's name in the text's language ("Moskau") is frequent too, but a name
+        # never opens a sentence as an adverb does ("Dabei" ~ Dubai, "Seul" ~ Seoul)
+        if initial or place.kind == "country" or not (found_by_ner and big_city(place)):
+            return False
     if place.kind == "country":
         return True
-    if is_common_word(surface, language):
+    if common:
         if ARABIC.match(surface.strip()) and not found_by_ner:
             return False  # uncased: nothing tells the common word from the name
-        if found_by_ner and (place.kind == "admin1" or place.id.startswith("curated:")):
+        if found_by_ner and _area(place):
             return True
         return place.population >= (_BIG_PLACE if found_by_ner else _HUGE_PLACE)
-    if found_by_ner or place.kind == "admin1" or place.id.startswith("curated:"):
+    if found_by_ner or _area(place):
         return True
     return place.country_code in set(countries) or place.population >= _BIG_PLACE
+
+
+def _area(place: Place) -> bool:
+    """A state, region or curated area: gazetteers hold few of them, each well known."""
+    return place.kind in ("admin1", "region") or place.id.startswith("curated:")
 
 
 def _capital(token: Token) -> bool:
@@ -119,6 +151,7 @@ def scan_places(
     context: Sequence[Place] = (),
     countries: Iterable[str] = (),
     cache: WordCache | None = None,
+    persons: frozenset[str] = frozenset(),
 ) -> list[PlaceHit]:
     """Place names in ``text`` that resolve to a plausible gazetteer place, longest first,
     without overlaps; ``context`` places and ``countries`` disambiguate and gate them.
@@ -145,7 +178,15 @@ def scan_places(
         if any(start < h.end and h.start < end for h in taken):
             continue
         place = resolve(name, context, lang, 0)
-        if place is None or not plausible_place(place, name, lang, countries, found_by_ner=False):
+        if place is None or not plausible_place(
+            place,
+            name,
+            lang,
+            countries,
+            found_by_ner=False,
+            persons=persons,
+            initial=sentence_initial(text, start),
+        ):
             continue
         start, end = _with_qualifier(text, start, end, lang)
         if end - start > len(name):  # "Raqqa province" is the province, not the city

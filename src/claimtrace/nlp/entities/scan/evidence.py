@@ -1,0 +1,166 @@
+"""What a gazetteer link needs besides a key match: evidence that the words are a place name
+and that they spell that place's name.
+
+Gazetteers hold hundreds of thousands of names, many of them also everyday words, surnames,
+first names or acronyms in some language ("W" is Palau in one alphabet, "Dabei" an
+alternate name of Dubai, "Lucke" stems to Łuck). A link is kept only when
+
+- the words are a proper name: not lowercase, not one letter, not a function word of any of
+  our languages, not an acronym unless the place itself is known by that exact acronym;
+- the words spell one of the place's names, give or take case, accents, articles,
+  transliteration and grammatical case endings — a stemmed match ("Neubauer" ~ Neubau,
+  "Véran" ~ Véranne) is no evidence;
+- a word the document uses as a person's surname ("Bernd Lucke" ... "Lucke") or a first name
+  names a place only when that place is a country, or a big city a model took for a place;
+- an everyday word ("Queen", "Roman", "Dabei") names a place only by the place's own main
+  name (for a country: its name in the text's language or English).
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+
+from claimtrace.kb.normalise import STRONG, WEAK, fold, strip_articles_cased, weighted_keys
+from claimtrace.kb.places.gazetteer import split_qualifier
+from claimtrace.kb.places.index import place_keys
+from claimtrace.kb.places.place import Place
+from claimtrace.nlp.entities.ner.lexicon import STOPWORDS
+from claimtrace.nlp.text.words import split_words
+
+__all__ = [
+    "FUNCTION_WORDS",
+    "is_acronym",
+    "is_first_name",
+    "main_names",
+    "person_words",
+    "sentence_initial",
+    "spelled_like",
+]
+
+# function words of languages the rules lists above lack (Polish "W", "Po", "We" are
+# prepositions that start sentences; Italian, Portuguese and Dutch likewise)
+_MORE_FUNCTION_WORDS = split_words(
+    "w we z ze na do od po za o u i a ale lub czy że nie to jak jest są był była było "
+    "przez przy pod nad przed między dla bez oraz także tak jednak już ten ta te tym "
+    "il lo gli della delle dei degli nel nella con per tra fra una uno ma se non che "
+    "o os um uma das dos no na nos nas em com por para pelo pela mas não que "
+    "de het een en van op aan met voor door bij uit naar als maar niet dat dit ook"
+)
+FUNCTION_WORDS: frozenset[str] = frozenset().union(*STOPWORDS.values(), _MORE_FUNCTION_WORDS)
+_BIG_CITY = 100_000
+
+
+def is_acronym(text: str) -> bool:
+    """"NDR", "SMN", "AStA", "U.S.": two or more capitals and no run of lowercase letters
+    that starts the word, or a capital after a lowercase letter inside one word."""
+    word = text.replace(".", "").strip()
+    if " " in word or len(word) < 2:
+        return False
+    upper = sum(c.isupper() for c in word)
+    if upper >= 2 and word.isupper():
+        return True
+    return any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False))
+
+
+@functools.lru_cache(maxsize=1)
+def _first_names() -> frozenset[str]:
+    try:
+        import gender_guesser.detector as gender
+    except ImportError:  # optional: without the list, first names are not recognised
+        return frozenset()
+    return frozenset(name.casefold() for name in gender.Detector().names)
+
+
+def is_first_name(word: str) -> bool:
+    """Whether gender-guesser's name list (40,000 first names of many countries) has it."""
+    return word.casefold() in _first_names()
+
+
+@functools.lru_cache(maxsize=50_000)
+def _keys_of_place(place: Place) -> frozenset[str]:
+    return frozenset(k for k in place_keys(place) if not k.startswith("~"))
+
+
+@functools.lru_cache(maxsize=50_000)
+def _surface_keys(surface: str, language: str | None) -> frozenset[str]:
+    # spelling-level keys with the language's case endings undone, plus transliteration
+    # (other scripts) -- but no stems: a shared stem is not a shared name
+    keys: set[str] = set()
+    for name in dict.fromkeys((surface, split_qualifier(surface)[0])):
+        keys.update(k for k, s in weighted_keys(name, language) if s == STRONG)
+        keys.update(k for k, s in weighted_keys(name, None) if s != WEAK)
+    return frozenset(keys)
+
+
+def spelled_like(surface: str, place: Place, language: str | None) -> bool:
+    """Whether ``surface`` spells one of ``place``'s names (see the module doc)."""
+    return not _surface_keys(surface, language).isdisjoint(_keys_of_place(place))
+
+
+def main_names(place: Place, language: str | None) -> frozenset[str]:
+    """Folded names that are the place's own: its main name; for a country also its names
+    in ``language`` and English (CLDR) and the curated ones."""
+    names = {fold(place.name)}
+    if place.kind != "city":  # CLDR and curated name lists, not gazetteer alternates
+        names.update(fold(n) for n in place.alternate_names)
+    return frozenset(names)
+
+
+def person_words(names: Iterable[str]) -> frozenset[str]:
+    """Casefolded last words of the multi-word person names a document mentions, with a
+    German genitive -s also stripped ("Luckes")."""
+    out: set[str] = set()
+    for name in names:
+        words = name.split()
+        if len(words) < 2:
+            continue
+        last = words[-1].strip(".,;:'’").casefold()
+        out.add(last)
+    return frozenset(out)
+
+
+def names_a_person(surface: str, persons: frozenset[str]) -> bool:
+    word = surface.strip().casefold()
+    if " " in word:
+        return False
+    return word in persons or (word.endswith("s") and word[:-1] in persons)
+
+
+def has_place_name_shape(surface: str, place: Place, language: str | None = None) -> bool:
+    """Proper-name shape: capitalised (or uncased script), more than one letter, not a
+    function word, and an acronym only when the place has that very acronym as a name."""
+    text = strip_articles_cased(surface.strip(), language)
+    if text[:1].islower():
+        return False
+    if sum(c.isalnum() for c in text) <= 1:
+        return False
+    if text.casefold() in FUNCTION_WORDS:
+        return False
+    if is_acronym(text):
+        bare = text.replace(".", "")
+        own = {n.replace(".", "") for n in (place.name, *place.alternate_names)}
+        return place.kind != "city" and bare in own
+    return True
+
+
+def is_main_name(surface: str, place: Place, language: str | None) -> bool:
+    folded = {k for k, s in weighted_keys(surface, language) if s == STRONG}
+    return not folded.isdisjoint(main_names(place, language))
+
+
+_OPENERS = "\"'“”„«»‚‘’([¿¡-–— \t"
+_ENDERS = ".!?:;\n…"
+
+
+def sentence_initial(text: str, start: int) -> bool:
+    """Whether the word at ``start`` opens a sentence, a line or the text (quotes and
+    brackets before it skipped): where every language capitalises common words."""
+    i = start
+    while i > 0 and text[i - 1] in _OPENERS:
+        i -= 1
+    return i == 0 or text[i - 1] in _ENDERS
+
+
+def big_city(place: Place) -> bool:
+    return place.kind == "city" and place.population >= _BIG_CITY
