@@ -126,7 +126,7 @@ def transliterate(text: str) -> str:
     return _NON_WORD.sub(" ", anyascii(text).lower()).strip()
 
 
-def _inflection_variant(tokens: list[str], language: str | None) -> list[str]:
+def inflection_variant(tokens: list[str], language: str | None) -> list[str]:
     if not tokens:
         return tokens
     last = tokens[-1]
@@ -214,7 +214,7 @@ def weighted_keys(name: str, language: str | None = None) -> tuple[tuple[str, in
     if is_transliterable(folded):
         bare = strip_articles(folded.split(), language)
         keys.append((" ".join(bare), STRONG))
-        keys.append((" ".join(_inflection_variant(bare, language)), STRONG))
+        keys.append((" ".join(inflection_variant(bare, language)), STRONG))
         keys.extend((" ".join(guess), STRONG) for guess in base_forms(bare, language))
         keys.append((" ".join(_stem(bare, language)), MEDIUM))
         latin = transliterate(" ".join(_ARABIC_PROCLITIC.sub("", w) for w in bare))

@@ -51,7 +51,7 @@ __all__ = [
     "parse_models",
 ]
 
-ANALYSIS_VERSION = "5"  # 4: German NER model; 5: inferred years marked
+ANALYSIS_VERSION = "6"  # 4: German NER model; 5: inferred years marked; 6: place evidence
 # sound-skeleton matches ("Europe" ~ Erpe, "April" ~ Aprilia) are too loose for running
 # text: only spelling, stem and transliteration matches (strength 0-1) count
 _PLACE_STRENGTH = 1

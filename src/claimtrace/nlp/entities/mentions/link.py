@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from claimtrace.kb.actors.table import ActorMatch, ActorTable, unknown_actor_id
+from claimtrace.kb.normalise import loose_form
 from claimtrace.kb.places.gazetteer import country_place
 from claimtrace.kb.places.place import Place
 from claimtrace.nlp.entities.mentions.records import ActorRef, LinkedMention
@@ -131,9 +132,12 @@ def decide(candidates: Sequence[Candidate]) -> list[LinkedMention]:
     """Linked mentions: ties between actors go to the one the document names most often
     without ambiguity (then to none)."""
     counts = Counter(c.matches[0].actor.id for c in candidates if len(c.matches) == 1)
+    surnames = _surnames(candidates)
     linked = []
     for c in candidates:
         actor_id = c.unknown
+        if c.unknown is not None and c.mention.label == "PERSON":
+            actor_id = surnames.get(_surname_key(c.mention.text), actor_id)
         if len(c.matches) == 1:
             actor_id = c.matches[0].actor.id
         elif c.matches:
@@ -144,13 +148,41 @@ def decide(candidates: Sequence[Candidate]) -> list[LinkedMention]:
     return linked
 
 
+def _surname_key(name: str) -> str:
+    """The last word of a name in a spelling-tolerant form ("Qassim" = "Qasim"), a German
+    genitive -s dropped."""
+    words = name.split()
+    word = words[-1] if words else ""
+    key = loose_form(word)
+    return key[:-1] if len(words) == 1 and key.endswith("s") and len(key) > 4 else key
+
+
+def _surnames(candidates: Sequence[Candidate]) -> dict[str, str]:
+    """Last word -> the unknown person whose full name ends in it, for the surnames that
+    only one full name in the document has ("Anthony Glees ... Glees")."""
+    found: dict[str, set[str]] = {}
+    for c in candidates:
+        m = c.mention
+        if m.label != "PERSON" or len(m.text.split()) < 2:
+            continue
+        actor_id = c.matches[0].actor.id if len(c.matches) == 1 else c.unknown
+        if actor_id is not None:
+            found.setdefault(_surname_key(m.text), set()).add(actor_id)
+    return {key: next(iter(ids)) for key, ids in found.items() if key and len(ids) == 1}
+
+
 def actor_refs(
     candidates: Sequence[Candidate], linked: Sequence[LinkedMention]
 ) -> dict[str, ActorRef]:
     """The actors the linked mentions name, by id."""
     refs: dict[str, ActorRef] = {}
     for c, lm in zip(candidates, linked, strict=True):
-        if lm.actor_id is None or lm.actor_id in refs:
+        if lm.actor_id is None:
+            continue
+        known = refs.get(lm.actor_id)
+        if known is not None:
+            if known.id.startswith("actor:x-") and len(c.mention.text) > len(known.name):
+                refs[lm.actor_id] = ActorRef(known.id, c.mention.text, known.type)  # full name
             continue
         actor = next((m.actor for m in c.matches if m.actor.id == lm.actor_id), None)
         if actor is not None:

@@ -21,7 +21,16 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
-from claimtrace.kb.normalise import STRONG, WEAK, fold, strip_articles_cased, weighted_keys
+from claimtrace.kb.inflect import base_forms
+from claimtrace.kb.normalise import (
+    STRONG,
+    WEAK,
+    fold,
+    inflection_variant,
+    strip_articles,
+    strip_articles_cased,
+    weighted_keys,
+)
 from claimtrace.kb.places.gazetteer import split_qualifier
 from claimtrace.kb.places.index import place_keys
 from claimtrace.kb.places.place import Place
@@ -69,12 +78,12 @@ def _first_names() -> frozenset[str]:
         import gender_guesser.detector as gender
     except ImportError:  # optional: without the list, first names are not recognised
         return frozenset()
-    return frozenset(name.casefold() for name in gender.Detector().names)
+    return frozenset(fold(name) for name in gender.Detector().names)
 
 
 def is_first_name(word: str) -> bool:
     """Whether gender-guesser's name list (40,000 first names of many countries) has it."""
-    return word.casefold() in _first_names()
+    return fold(word) in _first_names()
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -83,19 +92,29 @@ def _keys_of_place(place: Place) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=50_000)
-def _surface_keys(surface: str, language: str | None) -> frozenset[str]:
-    # spelling-level keys with the language's case endings undone, plus transliteration
-    # (other scripts) -- but no stems: a shared stem is not a shared name
-    keys: set[str] = set()
+def _surface_keys(surface: str, language: str | None) -> tuple[frozenset[str], frozenset[str]]:
+    """(spelling keys, keys of guessed base forms): spelling-level keys, the language's
+    genitive undone, plus transliteration (other scripts) -- but no stems, since a shared
+    stem is not a shared name; guessed nominatives ("Polsce" -> "polska") apart."""
+    plain: set[str] = set()
+    guessed: set[str] = set()
     for name in dict.fromkeys((surface, split_qualifier(surface)[0])):
-        keys.update(k for k, s in weighted_keys(name, language) if s == STRONG)
-        keys.update(k for k, s in weighted_keys(name, None) if s != WEAK)
-    return frozenset(keys)
+        plain.update(k for k, s in weighted_keys(name, None) if s != WEAK)
+        bare = strip_articles(fold(name).split(), language)
+        plain.add(" ".join(inflection_variant(bare, language)))
+        guessed.update(" ".join(guess) for guess in base_forms(bare, language))
+    return frozenset(plain), frozenset(guessed - plain)
 
 
 def spelled_like(surface: str, place: Place, language: str | None) -> bool:
-    """Whether ``surface`` spells one of ``place``'s names (see the module doc)."""
-    return not _surface_keys(surface, language).isdisjoint(_keys_of_place(place))
+    """Whether ``surface`` spells one of ``place``'s names (see the module doc). A name
+    reached only by guessing its base form must be a country, region or big city: the
+    guesses of common words ("Wortes", "Horden") hit small towns."""
+    plain, guessed = _surface_keys(surface, language)
+    keys = _keys_of_place(place)
+    if not plain.isdisjoint(keys):
+        return True
+    return not guessed.isdisjoint(keys) and (place.kind != "city" or big_city(place))
 
 
 def main_names(place: Place, language: str | None) -> frozenset[str]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from claimtrace.kb.normalise import STRONG, weighted_keys
+from claimtrace.kb.normalise import STRONG, strip_articles_cased, weighted_keys
 from claimtrace.kb.places.gazetteer import known_keys, resolve, split_qualifier
 from claimtrace.kb.places.place import Place
 from claimtrace.nlp.entities.ner.lexicon import STOPWORDS, zipf
@@ -37,6 +37,7 @@ _BIG_PLACE = 100_000
 _HUGE_PLACE = 1_000_000
 _COMMON_ZIPF = 4.0
 _COMMON_ZIPF_UNCASED = 5.3
+_VERY_COMMON_ZIPF = 5.4
 _WORDFREQ_LANGUAGES = frozenset({"en", "de", "fr", "es", "ru", "ar", "it", "pt", "nl", "tr"})
 _ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "ed", "es"})
 
@@ -50,7 +51,7 @@ class PlaceHit:
     place: Place
 
 
-def is_common_word(text: str, language: str | None) -> bool:
+def is_common_word(text: str, language: str | None, floor: float = _COMMON_ZIPF) -> bool:
     """A single word frequent enough in ``language`` (or English) to be a common noun or
     adjective before it is a place name."""
     words = text.split()
@@ -62,7 +63,7 @@ def is_common_word(text: str, language: str | None) -> bool:
         # frequent words ("منطقة", "قوات") count as common
         return zipf(word, "ar") >= _COMMON_ZIPF_UNCASED
     langs = {language, "en"} & _WORDFREQ_LANGUAGES
-    return any(zipf(word, lang) >= _COMMON_ZIPF for lang in langs if lang)
+    return any(zipf(word, lang) >= floor for lang in langs if lang)
 
 
 def plausible_place(
@@ -84,6 +85,7 @@ def plausible_place(
         return False
     if place.kind != "country" and names_a_person(surface, persons):
         return False
+    surface = strip_articles_cased(surface, language) or surface  # "la Ville" is "Ville"
     single = len(surface.split()) == 1
     if (
         single
@@ -94,10 +96,15 @@ def plausible_place(
         return False
     common = is_common_word(surface, language)
     if common and not is_main_name(surface, place, language):
-        # a city's name in the text's language ("Moskau") is frequent too, but a name
-        # never opens a sentence as an adverb does ("Dabei" ~ Dubai, "Seul" ~ Seoul)
-        if initial or place.kind == "country" or not (found_by_ner and big_city(place)):
+        # a big city's name in the text's language ("Moskau") is frequent too, but no
+        # city name is as frequent as the commonest words ("Dabei" ~ Dubai, "Seul" ~ Seoul,
+        # "la Ville" ~ Los Angeles)
+        if place.kind == "country" or not (found_by_ner and big_city(place)):
             return False
+        if is_common_word(surface, language, _VERY_COMMON_ZIPF):
+            return False
+    if common and initial and not found_by_ner and place.kind != "country":
+        return False  # capitalised only because it opens the sentence
     if place.kind == "country":
         return True
     if common:
