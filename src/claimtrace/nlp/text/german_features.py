@@ -26,6 +26,14 @@ MIN_POPULATION = 20_000
 _lock = threading.Lock()  # HanTa keeps per-call state
 
 
+def tag_german_word(word: str) -> list[tuple[str, float]]:
+    """HanTa's (tag, log score) guesses for one word, best first (raises
+    MissingDependencyError without HanTa)."""
+    tagger = _tagger()
+    with _lock:
+        return [(tag, float(score)) for tag, score in tagger.tag_word(word)]
+
+
 @functools.cache
 def _tagger() -> Any:
     try:

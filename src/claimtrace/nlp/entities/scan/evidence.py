@@ -33,13 +33,16 @@ from claimtrace.kb.normalise import (
 )
 from claimtrace.kb.places.gazetteer import split_qualifier
 from claimtrace.kb.places.index import place_keys
+from claimtrace.errors import MissingDependencyError
 from claimtrace.kb.places.place import Place
 from claimtrace.nlp.entities.ner.lexicon import STOPWORDS
+from claimtrace.nlp.text.german_features import tag_german_word
 from claimtrace.nlp.text.words import split_words
 
 __all__ = [
     "FUNCTION_WORDS",
     "is_acronym",
+    "german_common_noun",
     "is_first_name",
     "main_names",
     "person_words",
@@ -179,6 +182,24 @@ def sentence_initial(text: str, start: int) -> bool:
     while i > 0 and text[i - 1] in _OPENERS:
         i -= 1
     return i == 0 or text[i - 1] in _ENDERS
+
+
+_KNOWN_WORD_SCORE = -16.0  # HanTa scores words of its lexicon above this, guesses below
+
+
+@functools.lru_cache(maxsize=50_000)
+def german_common_noun(word: str) -> bool:
+    """Whether HanTa's German lexicon knows ``word`` as a common noun ("Speicher", "Stapel",
+    "Netzes"): German capitalises every noun, so the capital is no evidence of a name.
+    Words HanTa only guesses at (most town names) are not."""
+    try:
+        tags = tag_german_word(word)
+    except MissingDependencyError:  # no HanTa: no POS evidence either way
+        return False
+    if not tags:
+        return False
+    tag, score = tags[0]
+    return tag == "NN" and score > _KNOWN_WORD_SCORE
 
 
 def big_city(place: Place) -> bool:

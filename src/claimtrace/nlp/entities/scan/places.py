@@ -21,6 +21,7 @@ from claimtrace.kb.places.place import Place
 from claimtrace.nlp.entities.ner.lexicon import STOPWORDS, zipf
 from claimtrace.nlp.entities.scan.evidence import (
     big_city,
+    german_common_noun,
     has_place_name_shape,
     is_first_name,
     is_main_name,
@@ -94,6 +95,9 @@ def plausible_place(
         and not (found_by_ner and big_city(place))
     ):
         return False
+    if single and language == "de" and place.kind == "city" and not big_city(place):
+        if german_common_noun(surface):  # "Speicher", "Stapel": nouns, towns too
+            return False
     common = is_common_word(surface, language)
     if common and not is_main_name(surface, place, language):
         # a big city's name in the text's language ("Moskau") is frequent too, but no

@@ -155,3 +155,10 @@ def test_surname_shared_by_two_full_names_stays_apart() -> None:
     analysis = analyse_document(_document(text, "en"))
     ids = {m.mention.text: m.actor_id for m in analysis.mentions}
     assert ids.get("Kowalczyk") not in {ids["Anna Kowalczyk"], ids["Piotr Kowalczyk"]}
+
+
+def test_german_common_nouns_are_no_towns() -> None:
+    text = "Die Firma baut neue Speicher und Stapel von Akkus in Dormagen und Köln."
+    found = _places(text, "de")
+    assert "Speicher" not in found and "Stapel" not in found
+    assert found.get("Köln") == "Köln"
