@@ -120,9 +120,7 @@ def analyse_annotated(annotated: AnnotatedDocument, backends: str | None = None)
     persons = person_words(m.text for m in (*mentions, *cued) if m.label == "PERSON")
     places = _resolve_places(doc.text, mentions, persons)
     countries = {p.country_code for p in places.values() if p.country_code}
-    found_places = scan_places(
-        doc.text, spans, list(places.values()), countries, words, persons
-    )
+    found_places = scan_places(doc.text, spans, list(places.values()), countries, words, persons)
     countries |= {h.place.country_code for h in found_places if h.place.country_code}
     table = actor_table()
     candidates = [

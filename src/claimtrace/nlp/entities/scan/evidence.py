@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable
 
+from claimtrace.errors import MissingDependencyError
 from claimtrace.kb.inflect import base_forms
 from claimtrace.kb.normalise import (
     STRONG,
@@ -33,7 +34,6 @@ from claimtrace.kb.normalise import (
 )
 from claimtrace.kb.places.gazetteer import split_qualifier
 from claimtrace.kb.places.index import place_keys
-from claimtrace.errors import MissingDependencyError
 from claimtrace.kb.places.place import Place
 from claimtrace.nlp.entities.ner.lexicon import STOPWORDS
 from claimtrace.nlp.text.german_features import tag_german_word
@@ -64,7 +64,7 @@ _BIG_CITY = 100_000
 
 
 def is_acronym(text: str) -> bool:
-    """"NDR", "SMN", "AStA", "U.S.": two or more capitals and no run of lowercase letters
+    """ "NDR", "SMN", "AStA", "U.S.": two or more capitals and no run of lowercase letters
     that starts the word, or a capital after a lowercase letter inside one word."""
     word = text.replace(".", "").strip()
     if " " in word or len(word) < 2:

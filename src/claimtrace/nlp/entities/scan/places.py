@@ -82,7 +82,9 @@ def plausible_place(
     evidence of a name: a common word ("West", "Sky", "Time") names only a country or a big
     city (bigger still when no model said it is a place); a scanned small place must lie in
     one of the document's countries."""
-    if not has_place_name_shape(surface, place, language) or not spelled_like(surface, place, language):
+    if not has_place_name_shape(surface, place, language) or not spelled_like(
+        surface, place, language
+    ):
         return False
     if place.kind != "country" and names_a_person(surface, persons):
         return False
@@ -95,9 +97,9 @@ def plausible_place(
         and not (found_by_ner and big_city(place))
     ):
         return False
-    if single and language == "de" and place.kind == "city" and not big_city(place):
-        if german_common_noun(surface):  # "Speicher", "Stapel": nouns, towns too
-            return False
+    small_town = place.kind == "city" and not big_city(place)
+    if single and language == "de" and small_town and german_common_noun(surface):
+        return False  # "Speicher", "Stapel": nouns first, towns too
     common = is_common_word(surface, language)
     if common and not is_main_name(surface, place, language):
         # a big city's name in the text's language ("Moskau") is frequent too, but no
