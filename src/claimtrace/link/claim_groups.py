@@ -19,7 +19,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -27,6 +27,9 @@ from claimtrace.ids import make_id
 from claimtrace.link.embed import Embedder, rescale
 from claimtrace.nlp.claims.relations import BY_CODE
 from claimtrace.records import Claim
+
+if TYPE_CHECKING:
+    from claimtrace.link.verify import Verifier
 
 # Calibrated on bench/fixtures/linking/claim_pairs.jsonl (bench/linking.py prints P/R/F1 by
 # threshold: F1 0.73 here, 0.76 at 0.6) and on the seeds, where 0.55 keeps the German and
@@ -196,6 +199,7 @@ def group_claims(
     vectors: dict[str, np.ndarray],
     similar: Sequence[Sequence[str]],
     threshold: float,
+    verifier: Verifier | None = None,
 ) -> list[GroupingResult]:
     """Put each claim (already stored, vectors saved) into its best group or a new one;
     ``similar`` holds each claim's nearest claims by vector."""
@@ -213,7 +217,7 @@ def group_claims(
         _ensure_vectors(store, embedder, [known[m] for m in wanted if m in known], vectors)
         candidates = {g: [known[m] for m in ms if m in known and m != claim.id]
                       for g, ms in members.items()}  # fmt: skip
-        best = _best_group(store, claim, candidates, vectors, embedder.floor, threshold)
+        best = _best_group(store, claim, candidates, vectors, (embedder.floor, threshold), verifier)
         if best is None:
             group_id = make_id("grp", claim.id)
             store.save_group_member(
@@ -240,11 +244,14 @@ def _best_group(
     claim: Claim,
     groups: dict[str, list[Claim]],
     vectors: dict[str, np.ndarray],
-    floor: float,
-    threshold: float,
+    limits: tuple[float, float],
+    verifier: Verifier | None = None,
 ) -> tuple[str, float] | None:
-    """The group the claim matches best above ``threshold`` (``groups``: candidate groups
-    with their members), and its score."""
+    """The group the claim matches best above the threshold (``limits``: the encoder's
+    floor and the threshold; ``groups``: candidate groups with their members), and its
+    score. Pairs the verifier qualifies and the encoder scores below the threshold get the
+    verifier's score when it is higher (link/verify.py)."""
+    floor, threshold = limits
     if claim.id not in vectors:
         return None
     everyone = [c for members in groups.values() for c in members]
@@ -257,9 +264,19 @@ def _best_group(
         if not scored:
             continue
         cosines = np.stack([vectors[c.id] for c in scored]) @ vectors[claim.id]
-        found = [
-            (claim_score(claim, c, float(cos), floor, parents), c.document_id == claim.document_id)
+        scores = [
+            claim_score(claim, c, float(cos), floor, parents)
             for c, cos in zip(scored, cosines, strict=True)
+        ]
+        if verifier is not None:
+            doubtful = [i for i, (c, s) in enumerate(zip(scored, scores, strict=True))
+                        if s < threshold and verifier.qualifies(claim, c)]  # fmt: skip
+            if doubtful:
+                verifier.prepare([claim, *(scored[i] for i in doubtful)])
+            for i in doubtful:
+                scores[i] = max(scores[i], verifier.score(claim, scored[i], parents))
+        found = [
+            (s, c.document_id == claim.document_id) for c, s in zip(scored, scores, strict=True)
         ]
         # half best match, half mean over the members: one close member is not enough to
         # join a broad group, which keeps groups from chaining into a topic. Members from

@@ -22,10 +22,11 @@ import numpy as np
 
 from claimtrace.link.claim_groups import CLAIM_GROUP_THRESHOLD, group_claims
 from claimtrace.link.compare import features
-from claimtrace.link.embed import DEFAULT_MODEL, Embedder, get_embedder
+from claimtrace.link.embed import DEFAULT_MODEL, STORY_THRESHOLDS, Embedder, get_embedder
 from claimtrace.link.index import VectorIndex, forget
 from claimtrace.link.stories import STORY_THRESHOLD, assign_story
 from claimtrace.link.vectors import Prepared, prepare_batch
+from claimtrace.link.verify import Verifier
 from claimtrace.records import ClaimGroup, Story, _Record
 
 BATCH = 64  # documents embedded together
@@ -44,14 +45,25 @@ class LinkSummary(_Record):
 
 
 def thresholds(config: Any) -> tuple[float, float]:
-    """(claim group, story) thresholds: the settings, or the calibrated defaults for 0."""
+    """(claim group, story) thresholds: the settings, or for 0 the calibrated defaults (the
+    story threshold of the configured encoder)."""
     claim = float(getattr(config, "claim_group_threshold", 0.0) or 0.0)
     story = float(getattr(config, "story_threshold", 0.0) or 0.0)
-    return claim or CLAIM_GROUP_THRESHOLD, story or STORY_THRESHOLD
+    model = (getattr(config, "embedding_model", "") or DEFAULT_MODEL).strip().lower()
+    return claim or CLAIM_GROUP_THRESHOLD, story or STORY_THRESHOLDS.get(model, STORY_THRESHOLD)
 
 
 def embedder_for(config: Any) -> Embedder:
     return get_embedder(getattr(config, "embedding_model", "") or DEFAULT_MODEL)
+
+
+def verifier_for(store: Any, config: Any, embedder: Embedder) -> Verifier | None:
+    """The second-opinion encoder of link/verify.py, or None when unset or the same model."""
+    name = (getattr(config, "embedding_verifier", "") or "").strip().lower()
+    model = (getattr(config, "embedding_model", "") or DEFAULT_MODEL).strip().lower()
+    if not name or name == model:
+        return None
+    return Verifier(store, get_embedder(name))
 
 
 def link_new(
@@ -62,6 +74,7 @@ def link_new(
     if not pending:
         return LinkSummary()
     embedder = embedder_for(config)
+    verifier = verifier_for(store, config, embedder)
     counts = dict.fromkeys(
         (
             "groups_created",
@@ -82,7 +95,7 @@ def link_new(
                 with store.transaction():
                     for doc_id in again:
                         store.unlink_document(doc_id)
-            linker = _Linker(store, embedder, thresholds(config), counts)
+            linker = _Linker(store, embedder, thresholds(config), counts, verifier)
             for item, (doc_id, fingerprint, _) in zip(
                 prepare_batch(store, embedder, [d for d, _, _ in batch]), batch, strict=True
             ):
@@ -103,9 +116,14 @@ class _Linker:
     """Links prepared documents one by one against the store's vector indexes."""
 
     def __init__(
-        self, store: Any, embedder: Embedder, limits: tuple[float, float], counts: dict[str, int]
+        self,
+        store: Any,
+        embedder: Embedder,
+        limits: tuple[float, float],
+        counts: dict[str, int],
+        verifier: Verifier | None = None,
     ) -> None:
-        self.store, self.embedder, self.counts = store, embedder, counts
+        self.store, self.embedder, self.counts, self.verifier = store, embedder, counts, verifier
         self.claim_threshold, self.story_threshold = limits
         # opened before the batch's vectors are stored; each document's vectors are added
         # just before it is linked, so no document sees the ones linked after it
@@ -124,6 +142,7 @@ class _Linker:
                 item.claim_vectors,
                 similar,
                 self.claim_threshold,
+                self.verifier,
             )
             for result in results:
                 if result.created:

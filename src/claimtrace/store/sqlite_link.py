@@ -9,6 +9,7 @@ from typing import Any
 
 import numpy as np
 
+from claimtrace.nlp.claims.relations import BY_CODE, RELATIONS
 from claimtrace.records import Claim, ClaimGroup, Document, Span, Story
 
 _CHUNK = 500  # ids per IN (...) list, well below SQLite's variable limit
@@ -67,7 +68,10 @@ def unlink_document(db: sqlite3.Connection, document_id: str) -> None:
     db.execute("DELETE FROM story_documents WHERE document_id = ?", (document_id,))
     db.execute("DELETE FROM vectors WHERE kind = 'document' AND key = ?", (document_id,))
     # claims replaced by the re-analysis left vectors and possibly empty groups/stories
-    db.execute("DELETE FROM vectors WHERE kind = 'claim' AND key NOT IN (SELECT id FROM claims)")
+    db.execute(
+        "DELETE FROM vectors WHERE kind IN ('claim', 'claim-check')"
+        " AND key NOT IN (SELECT id FROM claims)"
+    )
     db.execute(
         "DELETE FROM claim_groups WHERE id NOT IN (SELECT group_id FROM claim_group_members)"
     )
@@ -301,7 +305,8 @@ def claim_candidates(
     db: sqlite3.Connection, claim: Claim, similar: Sequence[str], per_key: int
 ) -> list[str]:
     """``similar`` (the claim's nearest claims by vector), then grouped claims that share an
-    actor, or a place and the relation (the ``per_key`` most recent for each)."""
+    actor, or a place and the relation or one of its PLOVER category (the ``per_key`` most
+    recent for each)."""
     found: dict[str, None] = dict.fromkeys(similar)
     grouped = "JOIN claim_group_members m ON m.claim_id = x.claim_id"
     for actor in dict.fromkeys([*claim.subjects, *claim.objects]):
@@ -311,15 +316,25 @@ def claim_candidates(
             (actor, per_key),
         ).fetchall()
         found.update((r[0], None) for r in rows)
+    relations = related_relations(claim.relation)
     for place in dict.fromkeys(claim.places):
         rows = db.execute(
             f"SELECT x.claim_id FROM claim_places x {grouped} JOIN claims c ON c.id = x.claim_id"
-            " WHERE x.place_id = ? AND c.relation = ? ORDER BY x.rowid DESC LIMIT ?",
-            (place, claim.relation, per_key),
+            f" WHERE x.place_id = ? AND c.relation IN ({_marks(relations)})"
+            " ORDER BY x.rowid DESC LIMIT ?",
+            (place, *relations, per_key),
         ).fetchall()
         found.update((r[0], None) for r in rows)
     found.pop(claim.id, None)
     return list(found)
+
+
+def related_relations(code: str) -> list[str]:
+    """The code and the other codes of its PLOVER category ("withdraw" and "hand_over")."""
+    family = BY_CODE.get(code)
+    if family is None or not family.plover:
+        return [code]
+    return [code, *(r.code for r in RELATIONS if r.plover == family.plover and r.code != code)]
 
 
 def groups_of(db: sqlite3.Connection, claim_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
