@@ -269,8 +269,11 @@ def _best_group(
             for c, cos in zip(scored, cosines, strict=True)
         ]
         if verifier is not None:
-            doubtful = [i for i, (c, s) in enumerate(zip(scored, scores, strict=True))
-                        if s < threshold and verifier.qualifies(claim, c)]  # fmt: skip
+            doubtful = [
+                i
+                for i, (c, s, cos) in enumerate(zip(scored, scores, cosines, strict=True))
+                if s < threshold and verifier.qualifies(claim, c, float(cos), floor)
+            ]
             if doubtful:
                 verifier.prepare([claim, *(scored[i] for i in doubtful)])
             for i in doubtful:

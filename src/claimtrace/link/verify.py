@@ -3,15 +3,18 @@
 The fast encoder (``embedding_model``) ranks paraphrases in one language well but scores
 some paraphrases that share little wording ("Palmyra was handed back to government forces"
 and "Assad withdrew his forces to let ISIS take Palmyra") near unrelated text. When the
-structured record puts two claims of different documents at one event — a shared place and
-the same or a related relation that says what happened — and the fast score stays below the
-threshold, the pair is scored again with the verifier (``embedding_verifier``, by default
+structured record puts two claims of different documents at one event (the same or a
+related relation that says what happened, and a shared place; or a fast cosine not plainly
+that of unrelated text and a shared actor or phrase: see ``qualifies``) and the fast score
+stays below the threshold,
+the pair is scored again with the verifier (``embedding_verifier``, by default
 multilingual-e5-small) and keeps the higher score. Few pairs qualify, so the slower encoder
 embeds few claims; its vectors are stored (kind ``claim-check``) and reused.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -22,14 +25,45 @@ from claimtrace.link.embed import Embedder
 from claimtrace.records import Claim
 
 KIND = "claim-check"
+# how far below its floor a fast cosine may be and still ask the verifier: use-m3's floor is
+# 0.40 and 90 % of unrelated sentence pairs score under 0.30 (bench/encoders.py)
+MARGIN = 0.1
+FUNCTION_ZIPF = 6.0  # words more frequent than this (wordfreq's Zipf scale) are function words
+_WORD = re.compile(r"\w+")
 
 
-def qualifies(a: Claim, b: Claim) -> bool:
-    """Two claims of different documents at one place with a matching, specific relation."""
+def qualifies(a: Claim, b: Claim, cosine: float, floor: float) -> bool:
+    """Two claims of different documents whose relations match and say what happened and
+    that share a place (where both name places), or, with a fast cosine within MARGIN below
+    the fast encoder's floor (above most unrelated pairs), share an actor or, for one and
+    the same relation, a distinctive phrase."""
+    if a.document_id == b.document_id or relation_match(a.relation, b.relation) <= 0:
+        return False
+    if a.places and b.places:
+        return bool(set(a.places) & set(b.places))
+    if cosine < floor - MARGIN:
+        return False
+    if {*a.subjects, *a.objects} & {*b.subjects, *b.objects}:
+        return True
+    return a.relation == b.relation and bool(phrases(a) & phrases(b))
+
+
+def phrases(claim: Claim) -> frozenset[tuple[str, str]]:
+    """Pairs of adjacent lower-case words of the claim's text, neither of them a function
+    word ("trading oil", "income tax"): the wording two reports of one fact often share."""
+    words = _WORD.findall(claim_text(claim))
+    return frozenset(
+        (x, y)
+        for x, y in zip(words, words[1:], strict=False)
+        if _distinctive(x, claim.language) and _distinctive(y, claim.language)
+    )
+
+
+def _distinctive(word: str, language: str) -> bool:
+    from wordfreq import zipf_frequency
+
     return (
-        a.document_id != b.document_id
-        and bool(set(a.places) & set(b.places))
-        and relation_match(a.relation, b.relation) > 0
+        word.islower() and len(word) >= 3 and zipf_frequency(word, language or "en") < FUNCTION_ZIPF
     )
 
 
