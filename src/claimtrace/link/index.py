@@ -42,6 +42,7 @@ _KEEP = 6
 
 
 def _faiss() -> Any:
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # see link/embed.py
     try:
         import faiss
     except ImportError as exc:
