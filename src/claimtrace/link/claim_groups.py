@@ -272,7 +272,9 @@ def _best_group(
             doubtful = [
                 i
                 for i, (c, s, cos) in enumerate(zip(scored, scores, cosines, strict=True))
-                if s < threshold and verifier.qualifies(claim, c, float(cos), floor)
+                if s < threshold
+                and verifier.qualifies(claim, c, float(cos), floor)
+                and verifier.promising(claim, c, parents, threshold)
             ]
             if doubtful:
                 verifier.prepare([claim, *(scored[i] for i in doubtful)])

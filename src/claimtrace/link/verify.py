@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -28,6 +29,9 @@ KIND = "claim-check"
 # how far below its floor a fast cosine may be and still ask the verifier: use-m3's floor is
 # 0.40 and 90 % of unrelated sentence pairs score under 0.30 (bench/encoders.py)
 MARGIN = 0.1
+# a pair is re-scored only if a verifier cosine this far from its floor towards identity
+# (e5: 0.90) would lift it over the threshold: the rest of its evidence must carry the rest
+HOPE = 0.5
 FUNCTION_ZIPF = 6.0  # words more frequent than this (wordfreq's Zipf scale) are function words
 _WORD = re.compile(r"\w+")
 
@@ -48,6 +52,7 @@ def qualifies(a: Claim, b: Claim, cosine: float, floor: float) -> bool:
     return a.relation == b.relation and bool(phrases(a) & phrases(b))
 
 
+@lru_cache(maxsize=4096)
 def phrases(claim: Claim) -> frozenset[tuple[str, str]]:
     """Pairs of adjacent lower-case words of the claim's text, neither of them a function
     word ("trading oil", "income tax"): the wording two reports of one fact often share."""
@@ -59,6 +64,7 @@ def phrases(claim: Claim) -> frozenset[tuple[str, str]]:
     )
 
 
+@lru_cache(maxsize=1 << 16)
 def _distinctive(word: str, language: str) -> bool:
     from wordfreq import zipf_frequency
 
@@ -91,6 +97,13 @@ class Verifier:
             self.store.save_vectors(KIND, self.embedder.name, fresh)
             self.vectors.update(fresh)
             self.embedded += len(absent)
+
+    def promising(
+        self, a: Claim, b: Claim, parents: Mapping[str, str | None], threshold: float
+    ) -> bool:
+        """Whether a good verifier cosine (HOPE) would put the pair over ``threshold``."""
+        hoped = self.floor + HOPE * (1.0 - self.floor)
+        return claim_score(a, b, hoped, self.floor, parents) >= threshold
 
     def score(self, a: Claim, b: Claim, parents: Mapping[str, str | None]) -> float:
         """``claim_score`` of the pair with the verifier's cosine."""
