@@ -14,6 +14,7 @@ Speed: gold-text words per second of find_attributions time (model load excluded
 
     .venv/bin/python bench/attribution.py
     .venv/bin/python bench/attribution.py --backends "en=rules"   # the token-pattern backend
+    .venv/bin/python bench/attribution.py --half 1   # the first half (tuning), --half 2 held out
 """
 
 from __future__ import annotations
@@ -75,13 +76,18 @@ def read_ann(path: Path) -> dict[str, list[Fragments]]:
     return gold
 
 
-def load_articles(folder: Path, limit: int | None) -> list[Article]:
+def load_articles(folder: Path, limit: int | None, half: int | None = None) -> list[Article]:
+    """The articles in name order; ``half`` 1 or 2: the first or second half of them
+    (the first is the one tuned on, the second held out)."""
     articles = []
     for text_path in sorted((folder / "text").glob("*.txt")):
         anns = sorted((folder / "attributions").glob(f"{text_path.stem}_*.ann"))
         if not anns:
             continue
         articles.append(Article(text_path.stem, text_path.read_text("utf-8"), read_ann(anns[0])))
+    if half is not None:
+        middle = (len(articles) + 1) // 2
+        articles = articles[:middle] if half == 1 else articles[middle:]
     return articles if limit is None else articles[:limit]
 
 
@@ -141,8 +147,15 @@ def main() -> None:
     parser.add_argument("--evaldata", type=Path, default=DEFAULT_EVALDATA)
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     parser.add_argument("--backends", default=None, help="attribution_backends, e.g. en=rules")
+    parser.add_argument(
+        "--half",
+        type=int,
+        choices=(1, 2),
+        default=None,
+        help="1: the first half of the articles by name (tuned on); 2: the second (held out)",
+    )
     args = parser.parse_args()
-    articles = load_articles(args.evaldata / "polnear" / "dev", args.limit)
+    articles = load_articles(args.evaldata / "polnear" / "dev", args.limit, args.half)
     counts = {role: Counts() for role in ROLES}
     load_start = time.perf_counter()
     warm, warm_sentences = to_document("warm-up", "The minister said that it rained.")
@@ -195,8 +208,11 @@ def main() -> None:
         "words_per_second": speed,
         "load_seconds": load_seconds,
         "backends": args.backends,
+        "half": args.half,
     }
     suffix = re.sub(r"[^a-z0-9]+", "-", (args.backends or "").lower()).strip("-")
+    if args.half:
+        suffix = f"{suffix}-half{args.half}".strip("-")
     path = write_result(f"attribution-{suffix}" if suffix else "attribution", payload)
     print(f"\ncommand: {command_line()}\nresults: {display_path(path)}")
 

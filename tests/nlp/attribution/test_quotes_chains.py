@@ -40,16 +40,7 @@ def test_quote_in_next_sentence_gets_the_speaker(extract: Extract) -> None:
     assert quote[0].content.text == "Wir brauchen jetzt schnelle Hilfe vom Land und vom Bund"
 
 
-def test_pronoun_takes_the_last_named_source(extract: Extract) -> None:
-    text = (
-        "Die Sprecherin Maria Lenz bestätigte, dass der Damm gebrochen sei. "
-        "Sie sagte, die Evakuierung laufe."
-    )
-    a = by_cue(extract(text, "de"), "sagte")
-    assert a.source and a.source.text == "Die Sprecherin Maria Lenz"
-
-
-def test_pronoun_without_antecedent_stays(extract: Extract) -> None:
+def test_pronoun_source_stays_as_written(extract: Extract) -> None:
     a = by_cue(extract("Er sagte, die Evakuierung laufe seit dem Morgen.", "de"), "sagte")
     assert a.source and a.source.text == "Er"
 
@@ -77,7 +68,7 @@ def test_nested_sourcing_in_english(extract: Extract) -> None:
     assert inner.parent == found.index(outer)
     assert outer.source and outer.source.text == "The Daily Courier"
     assert inner.source and inner.source.text.startswith("papers seized in a police raid")
-    assert inner.cue_kind == "confirm"
+    assert inner.cue_kind == "report"  # what papers reveal is reported, not vouched for
 
 
 @pytest.mark.slow
@@ -122,9 +113,3 @@ def test_french_and_spanish_quotes(
     a = [a for a in found if a.cue.text.endswith(cue)][0]
     assert a.source and a.source.text == source
     assert a.content.text == quote
-
-
-def test_pronoun_in_a_prepositional_cue_is_resolved(extract: Extract) -> None:
-    text = "Der Bürgermeister Paul Kern bestätigte, dass die Brücke hält. Laut ihm sei sie sicher."
-    a = by_cue(extract(text, "de"), "Laut")
-    assert a.source and a.source.text == "Der Bürgermeister Paul Kern"

@@ -84,6 +84,6 @@ def test_business_insider_chain(
             if a.parent is not None and a.source and a.source.text.startswith("documents captured"):
                 parent = found[a.parent]
                 assert parent.source and parent.source.text == "Business Insider"
-                assert a.cue_kind == "confirm"
+                assert a.cue_kind == "report"
                 return
     pytest.fail("no Business Insider > documents captured chain")

@@ -112,7 +112,7 @@ def test_nested_sources_form_a_chain_outermost_first() -> None:
     assert len(trade) == 1 and trade[0].relation == "trade"
     assert [s.name for s in trade[0].sources] == ["The Daily Ledger", "documents seized in a raid"]
     assert [s.actor for s in trade[0].sources] == [unknown_actor_id("Daily Ledger", "en"), None]
-    assert trade[0].modality == "confirmed"
+    assert trade[0].modality == "reported"  # documents that "confirm" are evidence, reported
     assert (trade[0].subjects, trade[0].objects) == (("actor:islamic-state",), ("actor:gov-sy",))
 
 

@@ -4,8 +4,10 @@
 the paragraph's language (``attribution_backends``, e.g. ``"en=spacy,*=rules"``): the
 dependency-parse backend for en/fr/es and the token-pattern backend for every other
 language. A backend that cannot load (no model installed) falls back to rules and never
-raises. Direct quotes then get their speakers, pronoun sources their antecedents, and
-attributions inside another's content point at it through ``parent``.
+raises. Direct quotes then get their speakers; attributions inside another's content
+point at it through ``parent``, and so does evidence ("the documents show") that follows a
+named report (discourse.py). A source is kept as the text words it ("he", "the ministry");
+``named_sources`` gives the earlier named source each one stands for.
 """
 
 from __future__ import annotations
@@ -25,7 +27,8 @@ from claimtrace.nlp.attribution.base import (
     words,
 )
 from claimtrace.nlp.attribution.chains import link_chains, trim_contents
-from claimtrace.nlp.attribution.quotes import add_quotes, resolve_pronouns
+from claimtrace.nlp.attribution.discourse import named_sources, report_parents
+from claimtrace.nlp.attribution.quotes import add_quotes
 from claimtrace.nlp.attribution.rules_backend import RulesBackend
 from claimtrace.nlp.attribution.spacy_backend import SpacyAttributionBackend
 from claimtrace.nlp.text.annotate import Piece
@@ -39,6 +42,7 @@ __all__ = [
     "available_backends",
     "find_attributions",
     "get_backend",
+    "named_sources",
     "parse_backends",
     "parse_models",
     "register_backend",
@@ -68,9 +72,8 @@ def find_attributions(
     found = [a for a in found if not _hedge(a)]
     found = trim_contents(doc.text, found)
     found = add_quotes(doc, sentences, found)
-    found = resolve_pronouns(doc.text, sentences, found)
     found.sort(key=lambda a: (a.sentence.start, a.cue.start))
-    return link_chains(found)
+    return report_parents(doc.text, sentences, link_chains(found))
 
 
 def _runs(

@@ -13,10 +13,10 @@ from claimtrace.nlp.attribution.base import words as _words
 WEAK = {
     "say": "sag erklär äußer beton meld bekräftig unterstreich antwort ergänz erläuter "
     "warn mahn kommentier zitier",
-    "report": "bericht",
+    "report": "bericht zeig enthüll",
     "claim": "behaupt versicher",
     "allege": "unterstell",
-    "confirm": "bestätig beleg zeig enthüll",
+    "confirm": "bestätig beleg",
     "deny": "dementier leugn",
     "question": "hinterfrag",
     "believe": "glaub vermut befürcht mein",
@@ -28,11 +28,11 @@ STRONG = {
     "verkündet verkündete verkündeten kündigte kündigt angekündigt erklärt "
     "sagt sagte sagten gesagt räumt räumte eingeräumt",
     "report": "berichtet berichtete berichteten berichten berichtet meldet meldete meldeten "
-    "gemeldet",
+    "gemeldet enthüllt enthüllte enthüllten",
     "claim": "behauptet behauptete behaupteten behaupten beharrt beharrte",
     "allege": "wirft warf warfen vorgeworfen beschuldigt beschuldigte beschuldigten",
     "confirm": "bestätigt bestätigte bestätigten bestätigen belegt belegte belegen "
-    "enthüllt enthüllte enthüllten bewiesen beweist bewies",
+    "bewiesen beweist bewies",
     "deny": "bestreitet bestritt bestritten weist_zurück dementiert dementierte "
     "dementierten leugnet leugnete widerspricht widersprach widersprachen",
     "question": "bezweifelt bezweifelte bezweifelten zweifelt zweifelte",

@@ -13,10 +13,10 @@ KINDS = {
     "vow pledge urge caution observe conclude estimate predict call criticize criticise "
     "condemn point",  # "point" only with "out" (checked by the parser backend)
     "according": "cite",
-    "report": "report learn",
+    "report": "report learn reveal show find",  # what a source shows is reported, not vouched for
     "claim": "claim insist maintain contend assert purport boast",
     "allege": "allege accuse charge",
-    "confirm": "confirm reveal prove show verify establish find",
+    "confirm": "confirm prove verify establish",
     "deny": "deny reject dispute refute dismiss rebut contradict",
     "question": "question doubt wonder ask",
     "believe": "believe think feel fear expect suspect assume hope worry",

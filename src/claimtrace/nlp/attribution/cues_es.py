@@ -9,10 +9,10 @@ AR_VERBS = {
     "say": "declarar explicar añadir agregar anunciar indicar precisar señalar subrayar "
     "destacar comentar relatar contar recordar manifestar expresar informar apuntar "
     "advertir_not avisar alertar insistir_not reiterar mencionar",
-    "report": "reportar informar_report publicar difundir",
+    "report": "reportar informar_report publicar difundir revelar mostrar",
     "claim": "afirmar asegurar aseverar reivindicar",
     "allege": "acusar alegar denunciar",
-    "confirm": "confirmar revelar demostrar probar mostrar constatar ratificar",
+    "confirm": "confirmar demostrar probar constatar ratificar",
     "deny": "negar rechazar desmentir_not refutar",
     "question": "cuestionar dudar",
     "believe": "pensar_not considerar estimar opinar creer_not esperar",

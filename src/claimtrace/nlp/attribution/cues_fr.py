@@ -11,10 +11,10 @@ ER_VERBS = {
     "affirmer_not confier estimer_not rappeler signaler noter avertir_not insister_not "
     "répliquer répondre_not assurer témoigner commenter évoquer mentionner relater "
     "prévenir_not alerter marteler",
-    "report": "rapporter relayer",
+    "report": "rapporter relayer révéler montrer",
     "claim": "affirmer prétendre_not revendiquer clamer",
     "allege": "accuser alléguer",
-    "confirm": "confirmer révéler prouver montrer démontrer attester",
+    "confirm": "confirmer prouver démontrer attester",
     "deny": "démentir_not nier rejeter contester réfuter",
     "question": "douter questionner",
     "believe": "penser estimer juger considérer croire_not craindre_not espérer",

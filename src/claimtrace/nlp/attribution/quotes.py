@@ -1,4 +1,4 @@
-"""Direct quotes and their speakers; pronoun sources resolved to the last named source."""
+"""Direct quotes and their speakers."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import regex
 
-from claimtrace.nlp.attribution.base import sentence_of, words
+from claimtrace.nlp.attribution.base import sentence_of
 from claimtrace.records import Attribution, Document, Span
 
 # one pair per typographic convention; a quote never crosses a blank line
@@ -17,19 +17,6 @@ QUOTE = regex.compile(
 QUOTE_MARKS = frozenset('“”„«»"')
 GAP = ' \t.,“”"«»„'
 MIN_QUOTE_WORDS = 4  # shorter quoted phrases are mostly names and scare quotes
-PRONOUNS = words(
-    "he she they it him them er sie ihm ihnen il elle ils elles lui eux él ella ellos ellas"
-)
-PERSONAL = words("he she him er ihm il elle lui él ella")
-# two or more capitalised words: "Colonel Fateh Hassoun", "Mazen Abdel-Latif"
-_CAP = r"\p{Lu}[\p{L}’'-]*\.?"
-NAME = regex.compile(rf"\b{_CAP}(?:[ \t]+(?:{_CAP}|al-|el-|de|von|bin))*[ \t]+{_CAP}")
-# capitalised at the start of a sentence, but not part of a name
-NOT_NAME = words(
-    "the a an this that these those what when while but and or in on at for after before "
-    "if as his her their its der die das ein eine dem den des im am le la les un une el los "
-    "las una en"
-)
 
 
 def find_quotes(text: str) -> list[tuple[int, int, int, int]]:
@@ -136,70 +123,4 @@ def _adjacent_speaker(
             near = [a for a in found if a.sentence.start == sentences[k][0] and a.source]
             if near:
                 return near[-1] if k <= index else near[0]
-    return None
-
-
-def resolve_pronouns(
-    text: str, sentences: Sequence[tuple[int, int]], found: list[Attribution]
-) -> list[Attribution]:
-    """A third-person pronoun source becomes its antecedent, when one is near.
-
-    The antecedent is looked for sentence by sentence, backwards (up to three): a named
-    source of an earlier attribution there, else (for "he"/"she") the first name in that
-    sentence, its likely subject. No antecedent: the pronoun stays the source.
-    """
-    ordered = sorted(sentences)
-    out: list[Attribution] = []
-    for a in found:
-        pronoun = a.source.text.lower() if a.source is not None else ""
-        if pronoun in PRONOUNS:
-            antecedent = _antecedent(text, ordered, found, a, pronoun in PERSONAL)
-            if antecedent is not None:
-                a = dataclasses.replace(a, source=antecedent)
-        out.append(a)
-    return out
-
-
-def _first_name(text: str, start: int, end: int) -> Span | None:
-    """The first run of two or more capitalised words (its likely subject), if any."""
-    for m in NAME.finditer(text, start, end):
-        parts = m.group().split()
-        skip = 0
-        while skip < len(parts) and parts[skip].lower() in NOT_NAME:
-            skip += 1
-        if len(parts) - skip >= 2:
-            begin = m.start() + m.group().index(parts[skip])
-            last = m.end()
-            while text[last - 1] == "." and text[last - 4 : last - 1].isalpha():
-                last -= 1  # a sentence's full stop, not an abbreviation's
-            return Span(begin, last, text[begin:last])
-    return None
-
-
-def _antecedent(
-    text: str,
-    sentences: list[tuple[int, int]],
-    found: list[Attribution],
-    target: Attribution,
-    personal: bool,
-) -> Span | None:
-    assert target.source is not None
-    here = [i for i, (s, e) in enumerate(sentences) if s <= target.source.start < e]
-    if not here:
-        return None
-    for k in range(here[0], max(-1, here[0] - 4), -1):
-        s, e = sentences[k]
-        named = [
-            a.source
-            for a in found
-            if a.source is not None
-            and s <= a.source.start < min(e, target.source.start)
-            and a.source.text.lower() not in PRONOUNS
-        ]
-        if named:
-            return named[-1]
-        if personal and k < here[0]:
-            name = _first_name(text, s, e)
-            if name is not None:
-                return name
     return None

@@ -10,6 +10,8 @@ import regex
 
 from claimtrace.ids import claim_id
 from claimtrace.nlp.analyse import Analysis
+from claimtrace.nlp.attribution import named_sources
+from claimtrace.nlp.attribution.discourse import is_evidence
 from claimtrace.nlp.claims.actors import ActorSpan, actors_in, document_context
 from claimtrace.nlp.claims.deproles import Roles
 from claimtrace.nlp.claims.lexicon import Lexicon, lexicon_for
@@ -50,11 +52,14 @@ class RulesExtractor:
         context = document_context(analysis)
         parses = Parses(annotated)
         claims: dict[str, Claim] = {}
+        named = named_sources(doc.text, analysis.sentences, attributions)
         for index, attribution in enumerate(attributions):
             if len(attribution.content.text.split()) < _MIN_CONTENT_WORDS:
                 continue
-            links = source_links(doc.text, attributions, index, analysis, context, parses)
-            kinds = [a.cue_kind for a in chain(attributions, index)]
+            links = source_links(
+                doc.text, attributions, index, analysis, context, parses, named
+            )
+            kinds = [_kind(a) for a in chain(attributions, index)]
             start = min(attribution.sentence.start, attribution.content.start)
             end = max(attribution.sentence.end, attribution.content.end)
             claim = _claim(
@@ -98,6 +103,14 @@ class RulesExtractor:
             if claim is not None:
                 claims.setdefault(claim.id, claim)
         return sorted(claims.values(), key=lambda c: (c.content.start, c.content.end))
+
+
+def _kind(attribution: Attribution) -> str:
+    """The cue kind as modality reads it: documents or files that "confirm" something are
+    evidence someone reports, not a confirmation by anyone (the claim is reported)."""
+    if attribution.cue_kind == "confirm" and is_evidence(attribution.source):
+        return "report"
+    return attribution.cue_kind
 
 
 def _claim(

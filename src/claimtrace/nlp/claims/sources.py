@@ -8,6 +8,7 @@ from collections.abc import Sequence
 import regex
 
 from claimtrace.kb.actors.table import unknown_actor_id
+from claimtrace.nlp.attribution.discourse import is_pronoun
 from claimtrace.nlp.analyse import Analysis, LinkedMention
 from claimtrace.nlp.claims.actors import actors_in, modifier_only
 from claimtrace.nlp.claims.lexicon import lexicon_for
@@ -24,12 +25,14 @@ _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
 
 def chain(attributions: Sequence[Attribution], index: int) -> list[Attribution]:
     """The attribution at ``index`` and its parents, outermost first (cycles are cut)."""
-    out: list[Attribution] = []
-    seen: set[int] = set()
+    return [attributions[i] for i in chain_indices(attributions, index)]
+
+
+def chain_indices(attributions: Sequence[Attribution], index: int) -> list[int]:
+    out: list[int] = []
     current: int | None = index
-    while current is not None and current not in seen and 0 <= current < len(attributions):
-        seen.add(current)
-        out.append(attributions[current])
+    while current is not None and current not in out and 0 <= current < len(attributions):
+        out.append(current)
         current = attributions[current].parent
     return out[::-1]
 
@@ -41,16 +44,26 @@ def source_links(
     analysis: Analysis,
     context: frozenset[str],
     parses: Parses | None = None,
+    named: Sequence[Span | None] | None = None,
 ) -> tuple[SourceLink, ...]:
-    return tuple(
-        SourceLink(
-            name=a.source.text if a.source else "",
-            actor=source_actor(text, a.source, a.language, analysis, context, parses),
-            cue=cue_text(a),
-            kind=a.cue_kind,
+    """The chain of ``attributions[index]``, outermost first; ``named``: the span naming
+    each attribution's source (attribution.named_sources: "he" → "Maria Lenz"), a pronoun
+    without an antecedent giving an empty name rather than "he"."""
+    links = []
+    for i in chain_indices(attributions, index):
+        a = attributions[i]
+        source = named[i] if named is not None else a.source
+        if source is not None and is_pronoun(source):
+            source = None  # no named source stands behind it
+        links.append(
+            SourceLink(
+                name=source.text if source else "",
+                actor=source_actor(text, source, a.language, analysis, context, parses),
+                cue=cue_text(a),
+                kind=a.cue_kind,
+            )
         )
-        for a in chain(attributions, index)
-    )
+    return tuple(links)
 
 
 def cue_text(attribution: Attribution) -> str:
