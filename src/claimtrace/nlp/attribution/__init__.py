@@ -31,6 +31,7 @@ from claimtrace.nlp.attribution.discourse import named_sources, report_parents
 from claimtrace.nlp.attribution.quotes import add_quotes
 from claimtrace.nlp.attribution.rules_backend import RulesBackend
 from claimtrace.nlp.attribution.spacy_backend import SpacyAttributionBackend
+from claimtrace.nlp.attribution.speakers import layout_speakers
 from claimtrace.nlp.text.annotate import Piece
 from claimtrace.nlp.text.spacy_models import DEFAULT_MODELS, MODELS
 from claimtrace.records import Attribution, Document, Paragraph
@@ -71,6 +72,7 @@ def find_attributions(
         found.extend(_extract(name, doc, inside, language, pieces))
     found = [a for a in found if not _hedge(a)]
     found = trim_contents(doc.text, found)
+    found += layout_speakers(doc, sentences, found)
     found = add_quotes(doc, sentences, found)
     found.sort(key=lambda a: (a.sentence.start, a.cue.start))
     return report_parents(doc.text, sentences, link_chains(found))
@@ -101,7 +103,11 @@ SELF = words("i we you ich wir du ihr je nous tu vous yo nosotros tú")
 
 
 def _hedge(a: Attribution) -> bool:
-    return a.cue_kind == "believe" and a.source is not None and a.source.text.lower() in SELF
+    return (
+        a.cue_kind in ("believe", "stance")
+        and a.source is not None
+        and a.source.text.lower() in SELF
+    )
 
 
 def parse_models(backends: str | Mapping[str, str] | None = None) -> dict[str, str]:

@@ -23,6 +23,7 @@ CUE_KINDS = (
     "question",
     "believe",
     "quote",
+    "stance",  # an intention or position held: "wants", "plans", "supports", "opposes"
 )
 DEFAULT_BACKENDS: dict[str, str] = {"en": "spacy", "fr": "spacy", "es": "spacy", "*": "rules"}
 

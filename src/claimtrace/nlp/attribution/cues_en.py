@@ -11,15 +11,18 @@ KINDS = {
     "stress emphasize emphasise warn recall describe quote respond reply answer testify "
     "disclose mention argue suggest indicate signal acknowledge admit concede agree promise "
     "vow pledge urge caution observe conclude estimate predict call criticize criticise "
-    "condemn point",  # "point" only with "out" (checked by the parser backend)
+    "condemn point discuss speak reference blast slam echo detail recount complain mock "
+    "label demand",  # "point" only with "out" (checked by the parser backend)
     "according": "cite",
-    "report": "report learn reveal show find",  # what a source shows is reported, not vouched for
+    # what a source reveals or shows is reported, not vouched for
+    "report": "report learn reveal show find document publish",
     "claim": "claim insist maintain contend assert purport boast",
     "allege": "allege accuse charge",
     "confirm": "confirm prove verify establish",
     "deny": "deny reject dispute refute dismiss rebut contradict",
     "question": "question doubt wonder ask",
     "believe": "believe think feel fear expect suspect assume hope worry",
+    "stance": "plan propose intend oppose endorse defend praise encourage",
 }
 LEMMAS = {lemma: kind for kind, lemmas in KINDS.items() for lemma in _words(lemmas)}
 
@@ -35,6 +38,7 @@ IRREGULAR = {
     "learn": "learns learned learnt learning",
     "hold": "holds held holding",
     "make": "makes made making",
+    "speak": "speaks spoke spoken speaking",
 }
 
 

@@ -170,6 +170,8 @@ def named_sources(
         a = found[i]
         if a.source is None or not (is_pronoun(a.source) or nominal_head(a.source)):
             continue
+        if a.source.text.casefold() in RELATIVES:
+            continue  # "an architect who said": the noun just before, read off the parse
         k = bisect.bisect_right(starts, a.source.start) - 1
         first = ordered[max(0, k - LOOKBACK)][0] if k >= 0 else 0
         antecedent = _antecedent(text, found, resolved, a, first)

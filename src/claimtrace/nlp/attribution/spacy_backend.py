@@ -183,13 +183,12 @@ def _subtree(token: Any) -> list[Any]:
     return list(token.subtree)
 
 
-RELATIVE = {"which", "who", "that", "qui", "que", "quien", "cual"}
 INHERITS = {"conj", "advcl", "xcomp"}  # "X says A and said B", "X said, adding that B"
 OBJECT_CONTENT = {"call", "cite", "ask", "describe", "accuse", "deny", "confirm"}
 
 
 def _from_cue(token: Any, lex: Lexicon, offset: int, initial: bool) -> Found | None:
-    if token.pos_ != "VERB" or (token.text[0].isupper() and not initial):
+    if token.pos_ != "VERB" or (token.text[0].isupper() and not initial and not _title(token)):
         return None  # "State", "Report": a capitalised cue word inside a name
     lemma = token.lemma_.lower()
     kind = lex.lemmas.get(lemma) or lex.verbs.get(token.lower_)
@@ -205,6 +204,10 @@ def _from_cue(token: Any, lex: Lexicon, offset: int, initial: bool) -> Found | N
         return None  # "called for talks", "called him a liar" state something; "called him" not
     if any(c.tag_ == "TO" for c in token.children):
         return None  # "plans to say", "refused to confirm": not (yet) a statement
+    if token.dep_ == "conj" and any(c.tag_ == "TO" for c in token.head.children):
+        return None  # "needs to sell herself and tell more jokes"
+    if token.dep_ in {"ccomp", "xcomp"} and token.head.lemma_ in {"let", "make", "help"}:
+        return None  # "may not let editorials tell them how to vote"
     source_tokens, passive = _source(token)
     content = _content(token, kind, offset, passive)
     if content is None:
@@ -225,6 +228,21 @@ def _from_cue(token: Any, lex: Lexicon, offset: int, initial: bool) -> Found | N
     return Found((offset + cue_start, offset + cue_end), kind, source, content, "parse")
 
 
+def _title(token: Any) -> bool:
+    """A headline in title case ("Obama Says Museum Will Tell of Suffering"): a
+    capitalised "Says" there is the verb, when its subject is a name before it."""
+    words = [t for t in token.sent if t.is_alpha]
+    capitals = sum(1 for t in words if t.text[0].isupper())
+    subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+    return (
+        len(words) >= 4
+        and capitals >= 0.7 * len(words)
+        and token.lower_ in {"says", "said", "tells", "told", "warns", "claims", "reports"}
+        and subject is not None
+        and subject.pos_ == "PROPN"
+    )
+
+
 def _has(token: Any, deps: set[str]) -> bool:
     return any(c.dep_ in deps for c in token.children)
 
@@ -234,10 +252,8 @@ def _source(token: Any) -> tuple[list[Any] | None, bool]:
     passive = False
     for child in token.children:
         if child.dep_ in SUBJECTS:
-            if child.lower_ in RELATIVE and token.dep_ in {"relcl", "acl:relcl"}:
-                # "an investigation, which reveals": the source is what "which" stands for
-                inner = {t.i for t in token.subtree}
-                return [t for t in token.head.subtree if t.i not in inner], False
+            # "an investigation, which reveals": the source is "which", as written; what it
+            # stands for is read off the parse by the claims (nlp/claims/sources.py)
             return _subtree(child), False
         if child.dep_ in PASSIVE_SUBJECTS or child.dep_ == "auxpass":
             passive = True

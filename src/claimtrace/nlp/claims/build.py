@@ -32,6 +32,8 @@ from claimtrace.nlp.text.annotate import AnnotatedDocument
 from claimtrace.records import Attribution, Claim, Document, SourceLink, Span
 
 _MIN_CONTENT_WORDS = 3
+# attitudes rather than statements: the sentence keeps its own claim about the holder
+STANCES = frozenset({"stance"})
 _SEMICOLON = regex.compile(r";\s+")
 
 
@@ -56,9 +58,9 @@ class RulesExtractor:
         for index, attribution in enumerate(attributions):
             if len(attribution.content.text.split()) < _MIN_CONTENT_WORDS:
                 continue
-            links = source_links(
-                doc.text, attributions, index, analysis, context, parses, named
-            )
+            if attribution.cue_kind in STANCES:
+                continue  # "X plans to cut taxes": a claim about X, the sentence's own
+            links = source_links(doc.text, attributions, index, analysis, context, parses, named)
             kinds = [_kind(a) for a in chain(attributions, index)]
             start = min(attribution.sentence.start, attribution.content.start)
             end = max(attribution.sentence.end, attribution.content.end)
@@ -81,10 +83,11 @@ class RulesExtractor:
             )  # fmt: skip
             if claim is not None:
                 claims.setdefault(claim.id, claim)
+        spoken = [a for a in attributions if a.cue_kind not in STANCES]
         for start, end in _clauses(doc.text, analysis.sentences):
             content = Span(start, end, doc.text[start:end])
             language = _language_at(doc, start)
-            if not _unattributed_relation(content, language, attributions, parses):
+            if not _unattributed_relation(content, language, spoken, parses):
                 continue
             earlier = [c for c in claims.values() if c.content.end <= start]
             previous = max(earlier, key=lambda c: c.content.end) if earlier else None
@@ -98,7 +101,7 @@ class RulesExtractor:
                 parses,
                 judged=True,
                 previous=previous,
-                exclude=_attributed_parts(content, attributions),
+                exclude=_attributed_parts(content, spoken),
             )
             if claim is not None:
                 claims.setdefault(claim.id, claim)

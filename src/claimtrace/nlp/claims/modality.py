@@ -20,6 +20,7 @@ CUE_MODALITY = {
     "deny": "denied",
     "question": "questioned",
     "believe": "opinion",
+    "stance": "opinion",
 }
 
 

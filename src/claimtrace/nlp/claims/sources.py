@@ -8,8 +8,8 @@ from collections.abc import Sequence
 import regex
 
 from claimtrace.kb.actors.table import unknown_actor_id
-from claimtrace.nlp.attribution.discourse import is_pronoun
 from claimtrace.nlp.analyse import Analysis, LinkedMention
+from claimtrace.nlp.attribution.discourse import RELATIVES, is_pronoun
 from claimtrace.nlp.claims.actors import actors_in, modifier_only
 from claimtrace.nlp.claims.lexicon import lexicon_for
 from claimtrace.nlp.claims.source_heads import source_head
@@ -54,7 +54,8 @@ def source_links(
         a = attributions[i]
         source = named[i] if named is not None else a.source
         if source is not None and is_pronoun(source):
-            source = None  # no named source stands behind it
+            # "an architect who said": the noun "who" stands for; else no named source
+            source = relative_antecedent(text, a, source, parses)
         links.append(
             SourceLink(
                 name=source.text if source else "",
@@ -64,6 +65,32 @@ def source_links(
             )
         )
     return tuple(links)
+
+
+def relative_antecedent(
+    text: str, attribution: Attribution, pronoun: Span, parses: Parses | None
+) -> Span | None:
+    """The noun phrase a relative pronoun source stands for ("an architect who said …"),
+    read off the parse of its sentence; None for any other pronoun or without a parse."""
+    if parses is None or pronoun.text.casefold() not in RELATIVES:
+        return None
+    sentence = attribution.sentence
+    doc = parses.of(sentence.start, sentence.text, attribution.language)
+    if doc is None:
+        return None
+    at = pronoun.start - sentence.start
+    token = next((t for t in doc if t.idx == at), None)
+    if token is None or token.head.dep_ not in ("relcl", "acl:relcl", "acl"):
+        return None
+    clause, noun = token.head, token.head.head
+    inner = {t.i for t in clause.subtree}
+    kept = [t for t in noun.subtree if t.i not in inner and t.i < clause.left_edge.i]
+    kept = [t for t in kept if not t.is_punct]
+    if not kept or noun.pos_ not in ("NOUN", "PROPN", "PRON"):
+        return None
+    start = sentence.start + kept[0].idx
+    end = sentence.start + kept[-1].idx + len(kept[-1].text)
+    return Span(start, end, text[start:end])
 
 
 def cue_text(attribution: Attribution) -> str:
