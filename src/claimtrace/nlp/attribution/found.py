@@ -31,12 +31,56 @@ def to_attribution(
     cue = make_span(text, *found.cue)
     start, end = unquoted(text, *found.content)
     content = make_span(text, start, end)
-    source = make_span(text, *found.source) if found.source else None
+    source = source_span(text, *found.source) if found.source else None
     if cue is None or content is None or len(content.text.split()) < 2:
         return None
     return Attribution(
         document_id, sentence, cue, content, source, found.kind, language, backend=backend
     )
+
+
+OPENERS = "([{"
+CLOSERS = ")]}"
+QUOTE_MARKS = "“”„«»\"‘’‚"
+
+
+def source_span(text: str, start: int, end: int) -> Span | None:
+    """A source cut cleanly: brackets balanced ("Forces (SDF" takes its ")" or loses
+    "(SDF"), no dangling quote marks or clause punctuation at either end."""
+    span = make_span(text, start, end)
+    if span is None:
+        return None
+    start, end = span.start, span.end
+    for _ in range(3):
+        while end > start and text[end - 1] in QUOTE_MARKS + ",;:" and _unpaired(text, start, end):
+            end -= 1
+        while start < end and text[start] in QUOTE_MARKS and _unpaired(text, start, end):
+            start += 1
+        for opener, closer in zip(OPENERS, CLOSERS, strict=True):
+            piece = text[start:end]
+            if piece.count(opener) > piece.count(closer):
+                if text[end : end + 1] == closer:
+                    end += 1
+                else:
+                    end = start + piece.rindex(opener)
+            elif piece.count(closer) > piece.count(opener) and piece.endswith(closer):
+                end -= 1
+        span = make_span(text, start, end)
+        if span is None:
+            return None
+        start, end = span.start, span.end
+    return Span(start, end, text[start:end])
+
+
+def _unpaired(text: str, start: int, end: int) -> bool:
+    """Whether the quote marks of text[start:end] do not pair up (or it ends in a comma)."""
+    piece = text[start:end]
+    if piece[-1:] in ",;:":
+        return True
+    opening = sum(piece.count(c) for c in "“„«‘‚")
+    closing = sum(piece.count(c) for c in "”»’")
+    straight = piece.count('"')
+    return opening != closing or straight % 2 == 1
 
 
 def unquoted(text: str, start: int, end: int) -> tuple[int, int]:

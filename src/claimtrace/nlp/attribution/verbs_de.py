@@ -79,6 +79,9 @@ def _clause_start(tokens: Sequence[Token], tags: Sequence[str], i: int) -> int:
         if tokens[j - 1].text == ")" and (opened := _opening(tokens, j - 1)) is not None:
             j = opened  # "Prof. X (Referent für …) erklärt": an aside, not a boundary
             continue
+        if tokens[j - 1].text == "," and (opened := _aside(tokens, j - 1)) is not None:
+            j = opened  # "Lokale Sender, darunter das X-Netzwerk, berichteten"
+            continue
         if tags[j - 1] in BOUNDARIES or tags[j - 1] in SUBORDINATORS:
             break
         j -= 1
@@ -88,6 +91,18 @@ def _clause_start(tokens: Sequence[Token], tags: Sequence[str], i: int) -> int:
 def _subordinate(tokens: Sequence[Token], tags: Sequence[str], k: int) -> bool:
     start = _clause_start(tokens, tags, k)
     return start > 0 and tags[start - 1] in SUBORDINATORS
+
+
+# words opening an aside between commas inside a noun phrase
+ASIDES = words("darunter einschließlich insbesondere etwa namentlich vor allem allen voran")
+
+
+def _aside(tokens: Sequence[Token], close: int) -> int | None:
+    """The comma opening an aside that the comma at ``close`` ends: ", darunter X,"."""
+    for k in range(close - 1, max(-1, close - 15), -1):
+        if tokens[k].text == ",":
+            return k if k > 0 and tokens[k + 1].lower in ASIDES else None
+    return None
 
 
 def _opening(tokens: Sequence[Token], close: int) -> int | None:
@@ -159,6 +174,8 @@ def _subject(
     end = finite
     if end > s and tokens[end - 1].text == ")":
         end = _opening(tokens, end - 1) or end  # "Prof. X (Referent für …) erklärt" -> Prof. X
+    if end > s and tokens[end - 1].text == ",":
+        end = _aside(tokens, end - 1) or end  # "Lokale Sender, darunter X, berichteten"
     if s < end and _one_noun_phrase(tokens, tags, s, end):
         return subject_span(tokens, tags, s, end)  # the field before the verb
     j = finite + 1

@@ -9,7 +9,8 @@ import regex
 
 from claimtrace.kb.actors.table import unknown_actor_id
 from claimtrace.nlp.analyse import Analysis, LinkedMention
-from claimtrace.nlp.attribution.discourse import RELATIVES, is_pronoun
+from claimtrace.nlp.attribution.base import words as _words
+from claimtrace.nlp.attribution.discourse import EVIDENCE, RELATIVES, is_pronoun
 from claimtrace.nlp.claims.actors import actors_in, modifier_only
 from claimtrace.nlp.claims.lexicon import lexicon_for
 from claimtrace.nlp.claims.source_heads import source_head
@@ -21,6 +22,14 @@ _NAME_LABELS = frozenset({"PERSON", "ORG", "OTHER"})
 _QUOTED = regex.compile(r"[„“\"«»‚']([^„“”\"«»]{2,60})[“”\"«»‘']")
 _ARTICLES = frozenset(["the", "a", "an", "le", "la", "les", "l'", "el", "los", "las", "un", "une"])
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
+# head nouns of sources that belong to an actor without speaking for it: its (former)
+# members and its papers are sources of their own, not the actor ("ISIS defectors")
+OWNED = EVIDENCE | _words(
+    "members member defectors defector deserters detainees prisoners captives "
+    "mitglieder überläufer deserteure gefangene häftlinge "
+    "membres transfuges déserteurs détenus prisonniers "
+    "miembros desertores detenidos prisioneros"
+)
 
 
 def chain(attributions: Sequence[Attribution], index: int) -> list[Attribution]:
@@ -127,6 +136,8 @@ def source_actor(
     words = list(_WORD.finditer(text, source.start, source.end))
     if len(words) == 1 and words[0].group().casefold() in lexicon.pronouns:
         return None
+    if words and words[-1].group().casefold() in OWNED:
+        return None  # "ISIS defectors", "leaked Islamic State files": not a statement by ISIS
     linked = [lm for lm in inside if lm.actor_id and not _place_only(lm)]
     vague = [w.start() for w in words if w.group().casefold() in lexicon.vague_sources]
     first_linked = min((lm.mention.start for lm in linked), default=source.end)
