@@ -41,7 +41,7 @@ def to_attribution(
 
 OPENERS = "([{"
 CLOSERS = ")]}"
-QUOTE_MARKS = "“”„«»\"‘’‚"
+QUOTE_MARKS = '“”„«»"‘’‚'
 
 
 def source_span(text: str, start: int, end: int) -> Span | None:

@@ -19,7 +19,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from claimtrace.errors import MissingDependencyError
-from claimtrace.nlp.attribution.base import Lexicon
+from claimtrace.nlp.attribution.base import Lexicon, words
 from claimtrace.nlp.attribution.found import Found, to_attribution
 from claimtrace.nlp.attribution.rules_backend import lexicon_for, sentence_attributions
 from claimtrace.nlp.attribution.tokens import tokenize
@@ -194,6 +194,8 @@ def _from_cue(token: Any, lex: Lexicon, offset: int, initial: bool) -> Found | N
     kind = lex.lemmas.get(lemma) or lex.verbs.get(token.lower_)
     if kind is None:
         return None
+    if token.tag_ == "VBG" and token.dep_ == "acl" and token.head.lemma_ in STATEMENT_NOUNS:
+        return _statement(token, kind, offset)
     if token.tag_ == "VBG" and token.dep_ != "advcl" and not _has(token, {"aux"}):
         return None  # "Assad finding ISIS useful": a gerund, not a report
     if lemma == "point" and not any(c.lower_ == "out" for c in token.children):
@@ -226,6 +228,30 @@ def _from_cue(token: Any, lex: Lexicon, offset: int, initial: bool) -> Found | N
     if particle and particle[0].i == token.i + 1:
         cue_end = particle[0].idx + len(particle[0].text)
     return Found((offset + cue_start, offset + cue_end), kind, source, content, "parse")
+
+
+STATEMENT_NOUNS = words(
+    "statement communique communiqué letter report message post tweet video note "
+    "declaration announcement release"
+)
+
+
+def _statement(token: Any, kind: str, offset: int) -> Found | None:
+    """ "The ministry issued a statement stressing the need to …": the statement's issuer
+    says what the gerund introduces (its clause or its object)."""
+    noun, verb = token.head, token.head.head
+    if noun.dep_ not in OBJECTS or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    said = next((c for c in token.children if c.dep_ in CONTENTS | OBJECTS and c.i > token.i), None)
+    if subject is None or said is None:
+        return None
+    source = _edges(_subtree(subject), offset)
+    content = _edges(_subtree(said), offset)
+    if source is None or content is None:
+        return None
+    cue = (offset + verb.idx, offset + token.idx + len(token.text))
+    return Found(cue, kind, source, content, "parse")
 
 
 def _title(token: Any) -> bool:
@@ -272,6 +298,9 @@ def _content(token: Any, kind: str, offset: int, passive: bool) -> tuple[int, in
     children = list(token.children)
     after = next((c for c in children if c.dep_ in CONTENTS and c.i > token.i), None)
     head = after or next((c for c in children if c.dep_ in CONTENTS), None)
+    relative = token.dep_ in {"relcl", "acl:relcl"}
+    if head is not None and relative and head.i > token.i and not _has(head, {"mark"}):
+        return None  # "fighters that concluded the deal … left": a misparse, no "that"
     if head is not None:
         return _edges(_subtree(head), offset)
     if passive:
@@ -293,6 +322,14 @@ def _content(token: Any, kind: str, offset: int, passive: bool) -> tuple[int, in
         cue_part = {t.i for t in token.subtree}
         rest = [t for t in token.head.subtree if t.i not in cue_part and t.i < token.left_edge.i]
         return _edges(rest, offset)
+    if kind == "report":
+        # "Sky News reports on the results of an investigation, which reveals that …"
+        about = next(
+            (c for c in children if c.dep_ == "prep" and c.lower_ in {"on", "about"}), None
+        )
+        target = next((c for c in about.children if c.dep_ == "pobj"), None) if about else None
+        if target is not None:
+            return _edges(_subtree(target), offset)
     if kind not in {"say", "report", "believe"} or token.lemma_.lower() in OBJECT_CONTENT:
         obj = next((c for c in children if c.dep_ in OBJECTS), None)
         if obj is None:

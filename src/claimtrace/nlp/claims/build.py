@@ -12,6 +12,7 @@ from claimtrace.ids import claim_id
 from claimtrace.nlp.analyse import Analysis
 from claimtrace.nlp.attribution import named_sources
 from claimtrace.nlp.attribution.discourse import is_evidence
+from claimtrace.nlp.attribution.spacy_backend import STATEMENT_NOUNS
 from claimtrace.nlp.claims.actors import ActorSpan, actors_in, document_context
 from claimtrace.nlp.claims.deproles import Roles
 from claimtrace.nlp.claims.lexicon import Lexicon, lexicon_for
@@ -74,6 +75,8 @@ class RulesExtractor:
                 parses,
                 links=links,
                 kinds=kinds,
+                cue=attribution.cue,
+                speaker=links[-1].actor if links else None,
                 nested=[
                     (a.content.start - attribution.content.start,
                      a.content.end - attribution.content.start)
@@ -131,6 +134,8 @@ def _claim(
     previous: Claim | None = None,
     exclude: Sequence[tuple[int, int]] = (),
     nested: Sequence[tuple[int, int]] = (),
+    cue: Span | None = None,
+    speaker: str | None = None,
 ) -> Claim | None:
     """The claim ``content`` makes; with ``judged``, None unless the sentence is worth one."""
     lexicon = lexicon_for(language)
@@ -175,6 +180,17 @@ def _claim(
     subjects, objects = _merge(parsed, ordered) if not inherited else (inherited, ())
     if verb is not None and verb.code in SYMMETRIC and objects and not subjects:
         subjects, objects = objects[:1], objects[1:]  # "X and Y are aligned": mutual
+    negated = verb is not None and is_negated(content.text, verb.start, verb.end, language)
+    if cue is not None and parse is not None and not _clause(parse):
+        # "issued a statement stressing the need to …", "accused X of the strike": what
+        # was said is no clause of its own; the claim is the speech act, the deed its content
+        cue_parse = parses.of(cue.start, cue.text, language)
+        spoken = relation_candidates(cue.text, language, (), cue_parse)
+        if spoken or STATEMENT_NOUNS & set(cue.text.casefold().split()):
+            verb = spoken[0] if spoken else None
+            subjects = (speaker,) if speaker else ()
+            objects = tuple(dict.fromkeys(a.actor_id for a in local if a.actor_id != speaker))
+            negated = False
     relation = verb.code if verb else "other"
     start, end = evidence
     return Claim(
@@ -191,10 +207,18 @@ def _claim(
         places=_places(analysis, start, end),
         time=claim_time(doc, analysis, content, (start, end)),
         modality=modality,
-        negated=verb is not None and is_negated(content.text, verb.start, verb.end, language),
+        negated=negated,
         sources=links,
         language=language or doc.language or "",
     )
+
+
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj", "expl", "expl:pass"})
+
+
+def _clause(parse: Any) -> bool:
+    """Whether a parsed content is a clause (a verb with its subject), not a noun phrase."""
+    return any(t.dep_ in _SUBJECT_DEPS and t.head.pos_ in ("VERB", "AUX") for t in parse)
 
 
 def _plural_anaphor(
