@@ -96,3 +96,40 @@ def test_english_outlet_is_the_outermost_source_of_later_evidence() -> None:
     assert received, [(c.content.text, c.sources) for c in claims]
     assert received[0].sources[0].name == "The Harbour Times"
     assert received[0].modality == "reported"
+
+
+def test_unattributed_sentence_about_the_reported_documents_carries_the_report() -> None:
+    claims = _claims(
+        "Die Zeitung Nordkurier berichtete, dass die Firma Waffen an die Miliz geliefert habe. "
+        "In diesen Dokumenten steht auch, dass die Hisbollah im Mai 2019 Raketen an den IS "
+        "lieferte.",
+        "de",
+        "de=rules",
+    )
+    rockets = [c for c in claims if "Raketen" in c.text]
+    assert rockets, [(c.content.text, c.sources) for c in claims]
+    assert rockets[0].sources and rockets[0].sources[0].name == "Die Zeitung Nordkurier"
+    assert rockets[0].modality == "reported"
+
+
+@pytest.mark.slow
+def test_english_sentence_about_these_documents_carries_the_outlet() -> None:
+    claims = _claims(
+        "The Harbour Times reported that the company paid the port officials. "
+        "One of these documents is a receipt for rockets Hezbollah sold to Islamic State.",
+        "en",
+    )
+    receipt = [c for c in claims if "receipt" in c.text]
+    assert receipt, [(c.content.text, c.sources) for c in claims]
+    assert receipt[0].sources[0].name == "The Harbour Times"
+
+
+def test_no_carry_without_a_reference_to_the_evidence() -> None:
+    claims = _claims(
+        "Die Zeitung Nordkurier berichtete, dass die Firma Waffen an die Miliz geliefert habe. "
+        "Die Hisbollah griff am 3. Mai 2019 die Stadt Homs an.",
+        "de",
+        "de=rules",
+    )
+    attack = [c for c in claims if c.relation == "attack"]
+    assert attack and attack[0].sources == () and attack[0].modality == "asserted"

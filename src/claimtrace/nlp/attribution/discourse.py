@@ -23,13 +23,21 @@ import regex
 from claimtrace.nlp.attribution.base import words
 from claimtrace.records import Attribution, Span
 
-LOOKBACK = 6  # sentences looked back over for an antecedent or a governing report
+LOOKBACK = 6  # sentences looked back over for an antecedent
+REPORT_REACH = 10  # sentences a report governs the evidence that follows it
+# cue kinds that present evidence (not a stance, a belief, a doubt or a denial)
+REPORTING = frozenset({"say", "according", "report", "claim", "allege", "confirm", "quote"})
 PERSONAL = words("he she him her")  # English: a person
 # grammatical gender: "er" and "il" also stand for a ministry or a company
 GENDERED = words("er ihm sie il lui elle él ella")
 PLURAL = words("they them ils elles ellos ellas")
 NEUTER = words("it es")
 PRONOUNS = PERSONAL | GENDERED | PLURAL | NEUTER
+# pronouns that name no one ("Another said", "Einige sagten"): no source name of their own
+INDEFINITE = words(
+    "another others one some many several few both all each einer eine einige viele andere "
+    "manche alle un une certains plusieurs d'autres otro otra otros algunos varios muchos"
+)
 RELATIVES = words("who which that qui que quien quienes der die das welche welcher")
 DEFINITE = words(
     "the this that these those der die das dieser diese dieses le la les l' l’ ce cette ces "
@@ -62,7 +70,8 @@ EVIDENCE = words(
     "documents document files file papers records letters letter emails messages "
     "recordings footage images photos videos data leaks defectors interviews testimony "
     "testimonies dokumente dokument akten unterlagen papiere briefe aufnahmen bilder "
-    "daten aussagen documents fichiers dossiers lettres images vidéos données "
+    "daten aussagen dokumenten papieren briefen bildern dateien videos "
+    "documents fichiers dossiers lettres images vidéos données "
     "témoignages documentos archivos expedientes cartas imágenes vídeos datos testimonios"
 )
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
@@ -82,11 +91,13 @@ def _words(span: Span) -> list[str]:
     return [w.casefold() for w in _WORD.findall(span.text)]
 
 
-def is_pronoun(span: Span | None) -> bool:
+def is_pronoun(span: Span | None, indefinite: bool = False) -> bool:
+    """A source that is one pronoun ("he", "which"; with ``indefinite`` also "another")."""
     if span is None:
         return False
     found = _words(span)
-    return len(found) == 1 and found[0] in PRONOUNS | RELATIVES
+    extra = INDEFINITE if indefinite else frozenset()
+    return len(found) == 1 and found[0] in PRONOUNS | RELATIVES | extra
 
 
 def nominal_head(span: Span | None) -> str | None:
@@ -119,7 +130,57 @@ def is_evidence(span: Span | None) -> bool:
     if span is None:
         return False
     found = _words(span)
+    if found and found[0] in OWN:
+        return True  # "Our analysis of the files": the outlet's own reading of its evidence
     return bool(found) and any(w in EVIDENCE for w in found[:5])
+
+
+# the article speaking of its own work: "Our analysis", "unsere Recherche"
+OWN = words("our unsere unser unserer notre nos nuestra nuestro nuestros nuestras")
+_REFERS = regex.compile(
+    r"\b(?:these|those|the|another|such|this|diese[nmrs]?|die|den|der|ces|les|ce|cet|cette|"
+    r"un\s+autre|une\s+autre|estos|estas|los|las|otro|otra|este|esta)\s+"
+    r"(?P<first>[\p{L}-]+)(?:\s+(?P<second>[\p{L}-]+))?",
+    regex.IGNORECASE,
+)
+
+
+def carried_report(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    found: Sequence[Attribution],
+    start: int,
+    end: int,
+) -> int | None:
+    """The report whose evidence an unattributed sentence text[start:end] goes on about
+    ("Sky News reported … . One of these documents is a request for …"): the nearest
+    earlier top-level attribution with a named source, at most REPORT_REACH sentences
+    back, when the sentence refers to documents, files, footage (a definite or
+    demonstrative evidence noun). None otherwise."""
+    if not any(
+        (m.group(g) or "").casefold() in EVIDENCE
+        for m in _REFERS.finditer(text, start, end)
+        for g in ("first", "second")
+    ):
+        return None
+    reports = [
+        i
+        for i, a in enumerate(found)
+        if a.parent is None
+        and a.cue_kind in REPORTING
+        and a.sentence.start < start
+        and _named(a.source)
+        and not is_evidence(a.source)
+    ]
+    if not reports:
+        return None
+    latest = max(reports, key=lambda i: found[i].sentence.start)
+    starts = [s for s, _ in sorted(sentences)]
+    distance = bisect.bisect_right(starts, start) - bisect.bisect_right(
+        starts, found[latest].sentence.start
+    )
+    gap = text[found[latest].sentence.end : start]
+    return latest if distance <= REPORT_REACH and gap.count("\n\n") <= 3 else None
 
 
 def _named(span: Span | None) -> bool:
@@ -257,12 +318,17 @@ def report_parents(
             k_a = bisect.bisect_right(starts, a.sentence.start) - 1
             k_r = bisect.bisect_right(starts, reporter.sentence.start) - 1
             gap = text[reporter.sentence.end : a.sentence.start]
-            near = 0 < k_a - k_r <= LOOKBACK and gap.count("\n\n") <= 2
+            near = 0 < k_a - k_r <= REPORT_REACH and gap.count("\n\n") <= 3
             evidence = is_evidence(a.source) or (a.source is None and a.cue_kind != "quote")
             if a.parent is None and near and evidence and not _inside(reporter, a):
                 out[i] = dataclasses.replace(a, parent=latest)
                 continue
-        if a.parent is None and _named(a.source) and not is_evidence(a.source):
+        if (
+            a.parent is None
+            and a.cue_kind in REPORTING
+            and _named(a.source)
+            and not is_evidence(a.source)
+        ):
             latest = i
     return out
 

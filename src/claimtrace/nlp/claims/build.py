@@ -11,7 +11,7 @@ import regex
 from claimtrace.ids import claim_id
 from claimtrace.nlp.analyse import Analysis
 from claimtrace.nlp.attribution import named_sources
-from claimtrace.nlp.attribution.discourse import is_evidence
+from claimtrace.nlp.attribution.discourse import carried_report, is_evidence
 from claimtrace.nlp.attribution.spacy_backend import STATEMENT_NOUNS
 from claimtrace.nlp.claims.actors import ActorSpan, actors_in, document_context
 from claimtrace.nlp.claims.deproles import Roles
@@ -94,6 +94,15 @@ class RulesExtractor:
                 continue
             earlier = [c for c in claims.values() if c.content.end <= start]
             previous = max(earlier, key=lambda c: c.content.end) if earlier else None
+            # "Sky News reported … . One of these documents is …": the report goes on
+            report = carried_report(doc.text, analysis.sentences, attributions, start, end)
+            links: tuple[SourceLink, ...] = ()
+            kinds: list[str] = []
+            if report is not None:
+                links = source_links(
+                    doc.text, attributions, report, analysis, context, parses, named
+                )
+                kinds = [_kind(a) for a in chain(attributions, report)]
             claim = _claim(
                 doc,
                 analysis,
@@ -104,6 +113,8 @@ class RulesExtractor:
                 parses,
                 judged=True,
                 previous=previous,
+                links=links,
+                kinds=kinds,
                 exclude=_attributed_parts(content, spoken),
             )
             if claim is not None:

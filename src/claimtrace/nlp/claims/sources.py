@@ -62,7 +62,7 @@ def source_links(
     for i in chain_indices(attributions, index):
         a = attributions[i]
         source = named[i] if named is not None else a.source
-        if source is not None and is_pronoun(source):
+        if source is not None and is_pronoun(source, indefinite=True):
             # "an architect who said": the noun "who" stands for; else no named source
             source = relative_antecedent(text, a, source, parses)
         links.append(
