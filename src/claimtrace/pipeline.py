@@ -163,7 +163,7 @@ def _fail(failure: Failure, store: Store, tally: _Tally) -> None:
 
 
 # bump when attribution or claim extraction changes, so stored documents are re-analysed
-CLAIMS_VERSION = "3"
+CLAIMS_VERSION = "4"  # 4: sources across sentences, speech acts, stance cues
 
 
 def run_analyse(

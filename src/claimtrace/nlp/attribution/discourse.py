@@ -9,7 +9,9 @@ whose name holds "Ministry"), looked for up to ``LOOKBACK`` sentences back. ``re
 puts a report's evidence under the report: "Sky News reported that … . The documents also
 show … . According to the files, …" — the documents and the files are what Sky News saw,
 so their attributions get the Sky News attribution as parent (outlet → documents), as long
-as no other named source has spoken in between and the paragraphs run on.
+as no other named source has spoken in between, at most ``REPORT_REACH`` sentences on.
+``carried_report`` does the same for a sentence without a cue that goes on about the
+report's evidence ("One of these documents is …"): its claim carries the report's chain.
 """
 
 from __future__ import annotations
@@ -179,8 +181,7 @@ def carried_report(
     distance = bisect.bisect_right(starts, start) - bisect.bisect_right(
         starts, found[latest].sentence.start
     )
-    gap = text[found[latest].sentence.end : start]
-    return latest if distance <= REPORT_REACH and gap.count("\n\n") <= 3 else None
+    return latest if distance <= REPORT_REACH else None
 
 
 def _named(span: Span | None) -> bool:
@@ -317,19 +318,14 @@ def report_parents(
             reporter = out[latest]
             k_a = bisect.bisect_right(starts, a.sentence.start) - 1
             k_r = bisect.bisect_right(starts, reporter.sentence.start) - 1
-            gap = text[reporter.sentence.end : a.sentence.start]
-            near = 0 < k_a - k_r <= REPORT_REACH and gap.count("\n\n") <= 3
+            near = 0 < k_a - k_r <= REPORT_REACH
             evidence = is_evidence(a.source) or (a.source is None and a.cue_kind != "quote")
             if a.parent is None and near and evidence and not _inside(reporter, a):
                 out[i] = dataclasses.replace(a, parent=latest)
                 continue
-        if (
-            a.parent is None
-            and a.cue_kind in REPORTING
-            and _named(a.source)
-            and not is_evidence(a.source)
-        ):
-            latest = i
+        if a.parent is None and _named(a.source) and not is_evidence(a.source):
+            # another named speaker takes over; a denial or a belief presents no evidence
+            latest = i if a.cue_kind in REPORTING else None
     return out
 
 
