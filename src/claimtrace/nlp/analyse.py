@@ -31,6 +31,7 @@ from claimtrace.nlp.entities.mentions.link import (
 )
 from claimtrace.nlp.entities.mentions.records import ActorRef, LinkedMention
 from claimtrace.nlp.entities.mentions.roles import assign_roles, role_cued_names
+from claimtrace.nlp.entities.mentions.types import settle_unknown_types
 from claimtrace.nlp.entities.ner import Mention, find_mentions, parse_backends
 from claimtrace.nlp.entities.scan.actors import ActorScanner
 from claimtrace.nlp.entities.scan.evidence import person_words, sentence_initial
@@ -132,6 +133,7 @@ def analyse_annotated(annotated: AnnotatedDocument, backends: str | None = None)
     chosen = select(candidates)
     linked = decide(chosen)
     actors = assign_roles(doc.text, linked, actor_refs(chosen, linked), _actor_named(table))
+    linked, actors = settle_unknown_types(linked, actors)
     for ref in list(actors.values()):  # an affiliation named only inside a person's mention
         body = table.get(ref.affiliation) if ref.affiliation else None
         if body is not None and body.id not in actors:

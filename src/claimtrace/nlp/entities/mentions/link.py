@@ -136,8 +136,12 @@ def decide(candidates: Sequence[Candidate]) -> list[LinkedMention]:
     linked = []
     for c in candidates:
         actor_id = c.unknown
-        if c.unknown is not None and c.mention.label == "PERSON":
-            actor_id = surnames.get(_surname_key(c.mention.text), actor_id)
+        named = c.unknown is not None and c.mention.label == "PERSON"
+        bare = c.place is None and not c.matches and len(c.mention.text.split()) == 1
+        if named or bare:  # "Moreno" after "Juan Moreno", whatever label a model gave it
+            key = _surname_key(c.mention.text)
+            genitive = key[:-1] if key.endswith("s") and len(key) > 4 else key
+            actor_id = surnames.get(key) or surnames.get(genitive) or actor_id
         if len(c.matches) == 1:
             actor_id = c.matches[0].actor.id
         elif c.matches:
@@ -149,12 +153,9 @@ def decide(candidates: Sequence[Candidate]) -> list[LinkedMention]:
 
 
 def _surname_key(name: str) -> str:
-    """The last word of a name in a spelling-tolerant form ("Qassim" = "Qasim"), a German
-    genitive -s dropped."""
+    """The last word of a name in a spelling-tolerant form ("Qassim" = "Qasim")."""
     words = name.split()
-    word = words[-1] if words else ""
-    key = loose_form(word)
-    return key[:-1] if len(words) == 1 and key.endswith("s") and len(key) > 4 else key
+    return loose_form(words[-1]) if words else ""
 
 
 def _surnames(candidates: Sequence[Candidate]) -> dict[str, str]:

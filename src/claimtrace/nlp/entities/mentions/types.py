@@ -1,0 +1,108 @@
+"""Types of names the actor table does not know, from evidence in the name and the text.
+
+An NER model's PERSON is a guess, and for German news (every noun capitalised) often a wrong
+one: "Fairness", "Petersallee", "Jungle World", "Free Cash Flow". An unknown name stays a
+person only with evidence: a first name from gender-guesser's list, a role the text gives it
+("Sprecher X", "X, the minister"), or a full name of the same document it is the surname of.
+Otherwise it is an outlet (a newspaper, agency or broadcaster word in the name), a street or
+other name (a street word), or, for an everyday word alone, no entity at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from claimtrace.nlp.entities.mentions.records import ActorRef, LinkedMention
+from claimtrace.nlp.entities.ner.lexicon import zipf
+from claimtrace.nlp.entities.scan.evidence import german_common_noun, is_first_name
+from claimtrace.nlp.text.words import split_words
+
+__all__ = ["settle_unknown_types", "unknown_type"]
+
+_OUTLET_WORDS = split_words(
+    "news times post wire world herald gazette tribune journal press presse agency "
+    "agentur zeitung tagblatt rundschau kurier anzeiger nachrichten allgemeine tageszeitung "
+    "radio tv fernsehen rundfunk magazin magazine monde figaro libération diario periódico "
+    "gazeta dziennik wiadomości telegraph guardian observer chronicle courier reuters "
+    "express mirror bulletin"
+)
+_OUTLET_ENDINGS = ("zeitung", "funk", "blatt", "presse", "news", "nachrichten")
+_STREET_WORDS = split_words(
+    "street avenue road boulevard lane square straße strasse allee weg platz gasse damm "
+    "ufer chaussee rue place calle avenida plaza via piazza viale ulica aleja plac"
+)
+_STREET_ENDINGS = ("straße", "strasse", "allee", "gasse", "chaussee", "platz", "damm", "ufer")
+_PARTICLES = split_words("von van der de di da del la le al el bin ibn ben du dos das zu")
+_COMMON_ZIPF = 3.5
+_WEAK_BACKENDS = frozenset({"rules", "spacy:claimtrace_ner_de"})
+_ENGLISH = "en"
+
+
+def _words(name: str) -> list[str]:
+    return [w.strip(".,;:!?\"'’„“”()").casefold() for w in name.split() if w.strip()]
+
+
+def _common(word: str, language: str | None) -> bool:
+    return any(zipf(word.casefold(), lang) >= _COMMON_ZIPF for lang in {language, _ENGLISH} if lang)
+
+
+def unknown_type(name: str, language: str | None, *, role: bool, strict: bool) -> str | None:
+    """``person``, ``media_outlet``, ``other`` or None (no entity) for an unknown name an
+    NER model called a person; ``role``: the text gives it a role; ``strict``: the model
+    is one whose PERSON is a weak guess (German nouns, the rules), so a multi-word name needs
+    a first name too."""
+    text = name.strip()
+    words = _words(text)
+    if not words or not text[:1].isupper():
+        return None
+    if any(w in _OUTLET_WORDS or w.endswith(_OUTLET_ENDINGS) for w in words):
+        return "media_outlet"
+    if any(w in _STREET_WORDS or w.endswith(_STREET_ENDINGS) for w in words):
+        return "other"
+    if role:
+        return "person"
+    if len(words) == 1:
+        word = text.split()[0]
+        if _common(word, language) and not is_first_name(word):
+            return None
+        if language == "de" and german_common_noun(word):
+            return None
+        return "person" if is_first_name(word) else "other"
+    if not strict:
+        return "person"
+    originals = text.split()
+    if any(w[:1].islower() and w not in _PARTICLES for w in originals[1:-1]):
+        return "other"  # "Nine to Five"
+    if is_first_name(words[0]):
+        return "person"
+    if language == "de" and any(german_common_noun(w) for w in originals):
+        return "other"
+    if sum(_common(w, language) for w in words) >= len(words) - 1:
+        return "other"  # "Free Cash Flow", "Nine to Five"
+    return "person"
+
+
+def settle_unknown_types(
+    linked: Sequence[LinkedMention], actors: dict[str, ActorRef]
+) -> tuple[list[LinkedMention], dict[str, ActorRef]]:
+    """Unknown persons retyped by evidence (see the module doc); names that are no entity
+    lose their actor link."""
+    out = dict(actors)
+    dropped: set[str] = set()
+    for ref in actors.values():
+        if not ref.id.startswith("actor:x-") or ref.type != "person":
+            continue
+        mentions = [lm.mention for lm in linked if lm.actor_id == ref.id]
+        language = mentions[0].language if mentions else None
+        # a full name among the mentions is the evidence the short ones lack
+        name = max((m.text for m in mentions), key=len, default=ref.name)
+        strict = any(m.backend in _WEAK_BACKENDS for m in mentions)
+        kind = unknown_type(name, language, role=ref.role is not None, strict=strict)
+        if kind is None:
+            dropped.add(ref.id)
+            del out[ref.id]
+        elif kind != "person":
+            out[ref.id] = replace(ref, type=kind, role=None, affiliation=None)
+    kept = [replace(lm, actor_id=None) if lm.actor_id in dropped else lm for lm in linked]
+    return kept, out

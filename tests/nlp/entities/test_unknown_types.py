@@ -1,0 +1,47 @@
+"""Types of unknown names from evidence: the real analyse stage and type rules on
+sentences written for these tests."""
+
+from __future__ import annotations
+
+from claimtrace.nlp.analyse import analyse_document
+from claimtrace.nlp.entities.mentions.types import unknown_type
+from claimtrace.records import Document, Paragraph
+
+
+def _document(text: str, language: str) -> Document:
+    paragraph = Paragraph(0, 0, len(text), language)
+    return Document("doc_test", text, None, language, (language,), (paragraph,))
+
+
+def test_outlet_street_and_phrase_words() -> None:
+    assert unknown_type("Levant Wire", "en", role=False, strict=False) == "media_outlet"
+    assert unknown_type("Ostsee Zeitung", "de", role=False, strict=True) == "media_outlet"
+    assert unknown_type("Petersallee", "de", role=False, strict=True) == "other"
+    assert unknown_type("Rue Lepic", "fr", role=False, strict=False) == "other"
+    assert unknown_type("Nine to Five", "de", role=False, strict=True) == "other"
+
+
+def test_everyday_words_are_no_entities() -> None:
+    assert unknown_type("Fairness", "de", role=False, strict=True) is None
+    assert unknown_type("Speicher", "de", role=False, strict=True) is None
+    assert unknown_type("chiraquien", "fr", role=False, strict=False) is None
+
+
+def test_person_evidence() -> None:
+    assert unknown_type("Anne Becker", "de", role=False, strict=True) == "person"
+    assert unknown_type("Kowalczyk", "de", role=True, strict=True) == "person"
+    assert unknown_type("Oliver", "de", role=False, strict=True) == "person"
+    assert unknown_type("Tran Van Duc", "en", role=False, strict=False) == "person"
+
+
+def test_analysed_text_keeps_people_and_drops_words() -> None:
+    text = (
+        "Die Reporterin Anne Becker schrieb über Fairness im Handel. Becker sagte, "
+        "die Ostsee Zeitung habe zuerst berichtet."
+    )
+    analysis = analyse_document(_document(text, "de"))
+    types = {a.name: a.type for a in analysis.actors}
+    assert types.get("Anne Becker") == "person"
+    assert "Fairness" not in types
+    ids = {m.mention.text: m.actor_id for m in analysis.mentions}
+    assert ids.get("Becker") == ids["Anne Becker"]
