@@ -22,7 +22,8 @@ def test_outlet_street_and_phrase_words() -> None:
 
 
 def test_everyday_words_are_no_entities() -> None:
-    assert unknown_type("Fairness", "de", role=False, strict=True) is None
+    assert unknown_type("Hilfe", "de", role=False, strict=True) is None
+    assert unknown_type("Fairness", "de", role=False, strict=True) != "person"
     assert unknown_type("Speicher", "de", role=False, strict=True) is None
     assert unknown_type("chiraquien", "fr", role=False, strict=False) is None
 
@@ -42,6 +43,14 @@ def test_analysed_text_keeps_people_and_drops_words() -> None:
     analysis = analyse_document(_document(text, "de"))
     types = {a.name: a.type for a in analysis.actors}
     assert types.get("Anne Becker") == "person"
-    assert "Fairness" not in types
+    assert types.get("Fairness") != "person"
     ids = {m.mention.text: m.actor_id for m in analysis.mentions}
     assert ids.get("Becker") == ids["Anne Becker"]
+
+
+def test_curated_area_named_in_full_is_a_place_not_a_person() -> None:
+    text = "Rebels moved from Jroud Arsal towards the border on Tuesday."
+    analysis = analyse_document(_document(text, "en"))
+    places = {p.name for p in analysis.places}
+    assert "Jroud Arsal" in places
+    assert "Jroud Arsal" not in {a.name for a in analysis.actors if a.type == "person"}

@@ -35,6 +35,7 @@ _STREET_WORDS = split_words(
 _STREET_ENDINGS = ("straße", "strasse", "allee", "gasse", "chaussee", "platz", "damm", "ufer")
 _PARTICLES = split_words("von van der de di da del la le al el bin ibn ben du dos das zu")
 _COMMON_ZIPF = 3.5
+_EVERYDAY_ZIPF = 4.5
 _WEAK_BACKENDS = frozenset({"rules", "spacy:claimtrace_ner_de"})
 _ENGLISH = "en"
 
@@ -64,11 +65,14 @@ def unknown_type(name: str, language: str | None, *, role: bool, strict: bool) -
         return "person"
     if len(words) == 1:
         word = text.split()[0]
-        if _common(word, language) and not is_first_name(word):
+        if is_first_name(word):
+            return "person"
+        # an everyday word of the text's language ("Fairness", "Travailler"); a known
+        # surname alone ("Hitler") is frequent too, but less so
+        everyday = zipf(word.casefold(), language or _ENGLISH) >= _EVERYDAY_ZIPF
+        if everyday or (language == "de" and german_common_noun(word)):
             return None
-        if language == "de" and german_common_noun(word):
-            return None
-        return "person" if is_first_name(word) else "other"
+        return "other"
     if not strict:
         return "person"
     originals = text.split()
