@@ -26,7 +26,8 @@ LINKAGE_TOP = 0  # how many of a story's best-scoring members the mean runs over
 NEIGHBOURS = 20  # nearest documents by vector that are scored
 SHARING = 20  # documents sharing the rarest entities that are scored
 RARE_ENTITIES = 5
-LABEL_MEMBERS = 50  # the most recent members whose entities make the label
+LABEL_MEMBERS = 50  # the most recent members the label is chosen among
+LABEL_CHARS = 90
 
 
 @dataclass(frozen=True)
@@ -108,23 +109,41 @@ def _story_scores(
 
 
 def story_label(store: Any, document_ids: list[str]) -> str:
-    """The actors and places most of the story's documents mention, else the first title."""
+    """The headline of the story's most central document: the one whose actors and places
+    the other members mention most (the earliest published on a tie). Without a headline,
+    the opening of its text; without text, the actors and places most members mention."""
+    profiles = [p for d in document_ids if (p := store.link_profile(d))]
+    if not profiles:
+        return document_ids[0] if document_ids else ""
+    mentions: Counter[str] = Counter()
+    for profile in profiles:
+        mentions.update({*profile.get("actors", {}), *profile.get("places", {})})
+
+    def centrality(profile: dict[str, Any]) -> int:
+        own = {*profile.get("actors", {}), *profile.get("places", {})}
+        return sum(mentions[e] - 1 for e in own)
+
+    best = max(centrality(p) for p in profiles)
+    # among equals the earliest published, where the story began (min keeps the first)
+    central = min(
+        (p for p in profiles if centrality(p) == best), key=lambda p: p.get("published") or "~"
+    )
+    if central.get("title", "").strip():
+        return shorten(central["title"], LABEL_CHARS)
+    opening = " ".join(central.get("text", "").split()[:40])
+    return shorten(opening, LABEL_CHARS) if opening else _entity_label(store, profiles)
+
+
+def _entity_label(store: Any, profiles: list[dict[str, Any]]) -> str:
+    """The actors and places most of the profiles mention."""
     actors: Counter[str] = Counter()
     places: Counter[str] = Counter()
-    titles = []
-    for doc_id in document_ids:
-        profile = store.link_profile(doc_id)
+    for profile in profiles:
         actors.update(profile.get("actors", {}).keys())
         places.update(k for k in profile.get("places", {}) if k not in profile.get("actors", {}))
-        if profile.get("title"):
-            titles.append(profile["title"])
     # an entity in one document of a large story is incidental
-    floor = 1 if len(document_ids) < 3 else 2
+    floor = 1 if len(profiles) < 3 else 2
     top = [a for a, n in actors.most_common(3) if n >= floor]
     top += [p for p, n in places.most_common(2) if n >= floor]
     names = store.names(top) if top else {}
-    parts = [names.get(k, k) for k in top]
-    title = shorten(titles[0], 60) if titles else ""
-    if len(parts) >= 2:
-        return shorten(", ".join(parts), 80)
-    return " · ".join(x for x in [*parts, title] if x) or document_ids[0]
+    return shorten(", ".join(dict.fromkeys(names.get(k, k) for k in top)), LABEL_CHARS)
