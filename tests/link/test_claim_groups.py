@@ -37,8 +37,9 @@ def test_times_compatible_by_overlap_of_ranges() -> None:
 
 
 def test_denial_and_other_figures_contradict() -> None:
-    doc = document("ferry-en")
-    said = make_claim(doc, "At least 30 people drowned in the ferry disaster", "kill")
+    doc = document("ferry-de")  # the disputing reports come from another article
+    said = make_claim(document("ferry-en"), "At least 30 people drowned in the ferry disaster",
+                      "kill")  # fmt: skip
     denied = make_claim(doc, "At least 30 people drowned in the ferry disaster", "kill",
                         modality="denied")  # fmt: skip
     other = make_claim(doc, "At least 12 people drowned in the ferry disaster", "kill")
@@ -48,6 +49,16 @@ def test_denial_and_other_figures_contradict() -> None:
     assert stance(other, said) == "contradict"
     assert stance(negated, said) == "contradict"
     assert stance(negated, denied) == "agree"  # two ways of rejecting it
+
+
+def test_a_claim_never_contradicts_its_own_sentence() -> None:
+    doc = document("ferry-en")
+    said = make_claim(doc, "Police said 30 people drowned, which the operator denied", "kill")
+    denied = make_claim(doc, "Police said 30 people drowned, which the operator denied", "kill",
+                        modality="denied")  # fmt: skip
+    elsewhere = make_claim(document("ferry-de"), "30 people drowned", "kill", modality="denied")
+    assert stance(denied, said) == "agree"
+    assert stance(elsewhere, said) == "contradict"
 
 
 def test_translation_with_shared_actors_scores_above_unrelated_claim() -> None:
