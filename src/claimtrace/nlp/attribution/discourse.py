@@ -187,7 +187,12 @@ def carried_report(
 def _named(span: Span | None) -> bool:
     if span is None or is_pronoun(span) or nominal_head(span) is not None:
         return False
-    return any(w[:1].isupper() for w in _WORD.findall(span.text))
+    written = _WORD.findall(span.text)
+    if written and written[0].casefold() in DEFINITE and _german(span):
+        # German capitalises every noun: "Das Tragen" names no one, "Die Sprecherin Maria
+        # Lenz" and "Calibre Obscura" do
+        return sum(1 for w in written[1:] if w[:1].isupper()) >= 2
+    return any(w[:1].isupper() for w in written)
 
 
 def _organisation_like(span: Span) -> bool:
@@ -195,16 +200,21 @@ def _organisation_like(span: Span) -> bool:
 
 
 def _person_like(span: Span) -> bool:
-    names = [w for w in _WORD.findall(span.text) if w[:1].isupper()]
-    return 2 <= len(names) <= 4 and not _organisation_like(span)
+    """ "Loretta Lynch, a former president of the Commission": the name before the
+    apposition is a person's (two to four capitalised words, no organisation word)."""
+    head = span.text.split(",")[0]
+    names = [w for w in _WORD.findall(head) if w[:1].isupper()]
+    return 2 <= len(names) <= 4 and not _organisation_like(Span(span.start, span.start, head))
 
 
 def _compatible(anaphor: Span, candidate: Span) -> bool:
     found = _words(anaphor)
     if len(found) == 1:
         word = found[0]
-        if word in PERSONAL:
-            return not _organisation_like(candidate)
+        if word in PERSONAL:  # a person's name: "Hassoun", "Ryan Dillon, a spokesman"
+            written = _WORD.findall(candidate.text)
+            named = all(w[:1].isupper() for w in written[:2])
+            return named and not _organisation_like(candidate)
         if word in NEUTER:
             return not _person_like(candidate)
         return True  # "they", "sie", "il": a person or a body
@@ -235,12 +245,17 @@ def named_sources(
         if a.source.text.casefold() in RELATIVES:
             continue  # "an architect who said": the noun just before, read off the parse
         k = bisect.bisect_right(starts, a.source.start) - 1
-        first = ordered[max(0, k - LOOKBACK)][0] if k >= 0 else 0
-        antecedent = _antecedent(text, found, resolved, a, first)
-        if antecedent is None and is_pronoun(a.source) and k >= 0:
-            antecedent = _first_name(text, ordered, k, a.source)
-        if antecedent is not None:
-            resolved[i] = antecedent
+        # sentence by sentence backwards: a named source there, else (pronouns) the first
+        # name of an earlier sentence, its likely subject
+        for m in range(k, max(-1, k - LOOKBACK - 1), -1):
+            first, last = ordered[m]
+            antecedent = _antecedent(text, found, resolved, a, first, last)
+            guess = is_pronoun(a.source) and a.language != "de"  # German capitalises nouns
+            if antecedent is None and guess and m < k and k - m <= 3:
+                antecedent = _first_name(text, ordered, m + 1, a.source)
+            if antecedent is not None:
+                resolved[i] = antecedent
+                break
     return resolved
 
 
@@ -254,6 +269,7 @@ def _antecedent(
     resolved: Sequence[Span | None],
     target: Attribution,
     first: int,
+    last: int,
 ) -> Span | None:
     assert target.source is not None
     best: Span | None = None
@@ -261,7 +277,7 @@ def _antecedent(
         span = resolved[j]
         if span is None or other is target or not _named(span):
             continue
-        if not (first <= _at(other) < target.source.start):
+        if not (first <= _at(other) < min(last, target.source.start)):
             continue
         if target.source.start <= span.start < target.source.end:
             continue
@@ -270,7 +286,9 @@ def _antecedent(
     return best
 
 
-_NAME = regex.compile(r"\b\p{Lu}[\p{L}’'-]*(?:[ \t]+(?:\p{Lu}[\p{L}’'-]*|al-|de|von|bin))+")
+_NAME = regex.compile(
+    r"\b\p{Lu}[\p{L}’'-]*(?:[ \t]+(?:(?:al-|de|von|bin)[ \t]+)?\p{Lu}[\p{L}’'-]*)+"
+)
 _NOT_NAME = words(
     "the a an this that these those what when while but and or in on at for after before "
     "if as his her their its der die das ein eine dem den des im am le la les un une el los "
@@ -282,10 +300,10 @@ def _first_name(
     text: str, ordered: Sequence[tuple[int, int]], k: int, pronoun: Span
 ) -> Span | None:
     """ "he", "it": the first run of two or more capitalised words of an earlier sentence
-    (its likely subject) that the pronoun can stand for, up to three sentences back."""
+    (its likely subject) that the pronoun can stand for, in the sentence before ``k``."""
     if pronoun.text.casefold() in RELATIVES:
         return None
-    for m in range(k - 1, max(-1, k - 4), -1):
+    for m in range(k - 1, k - 2, -1):
         s, e = ordered[m]
         for hit in _NAME.finditer(text, s, min(e, pronoun.start)):
             parts = hit.group().split()

@@ -21,7 +21,7 @@ _NAME_WORD = r"\p{Lu}[\p{L}\p{M}’'\-]*\.?"
 SIGNED = regex.compile(
     rf"[”\"“»](?P<gap>[ \t\u00a0]*)(?P<dash>[―—–]|--)[ \t\u00a0]*"
     rf"(?P<name>{_NAME_WORD}(?:[ \t\u00a0]+(?:{_NAME_WORD}|de|del|la|van|von|al-)){{0,5}})"
-    r"[ \t\u00a0]*[.,]?[ \t\u00a0]*(?=\n|$)"
+    r"[ \t\u00a0]*[.,]?[ \t\u00a0]*(?=\n|$|[“\"])"
 )
 LABEL = regex.compile(
     rf"(?m)^[\"“„«]?(?P<name>\p{{Lu}}{{2,}}(?:[ \t]+\p{{Lu}}{{2,}}){{0,2}}"
