@@ -135,15 +135,23 @@ def decide(candidates: Sequence[Candidate]) -> list[LinkedMention]:
     without ambiguity (then to none)."""
     counts = Counter(c.matches[0].actor.id for c in candidates if len(c.matches) == 1)
     surnames = _surnames(candidates)
+    full_names = {
+        loose_form(c.mention.text): c.unknown
+        for c in candidates
+        if c.unknown is not None and c.mention.label == "PERSON" and " " in c.mention.text
+    }
     linked = []
     for c in candidates:
         actor_id = c.unknown
         named = c.unknown is not None and c.mention.label == "PERSON"
-        bare = c.place is None and not c.matches and len(c.mention.text.split()) == 1
-        if named or bare:  # "Moreno" after "Juan Moreno", whatever label a model gave it
+        single = len(c.mention.text.split()) == 1
+        bare = c.place is None and not c.matches and single
+        if (named and single) or bare:  # "Moreno" after "Juan Moreno", whatever the label
             key = _surname_key(c.mention.text)
             genitive = key[:-1] if key.endswith("s") and len(key) > 4 else key
             actor_id = surnames.get(key) or surnames.get(genitive) or actor_id
+        elif named:  # "Juan Morenos" (genitive) after "Juan Moreno"
+            actor_id = full_names.get(loose_form(c.mention.text)[:-1], actor_id)
         if len(c.matches) == 1:
             actor_id = c.matches[0].actor.id
         elif c.matches:
@@ -184,7 +192,8 @@ def actor_refs(
             continue
         known = refs.get(lm.actor_id)
         if known is not None:
-            if known.id.startswith("actor:x-") and len(c.mention.text) > len(known.name):
+            longer = len(c.mention.text.split()) > len(known.name.split())
+            if known.id.startswith("actor:x-") and longer:
                 refs[lm.actor_id] = ActorRef(known.id, c.mention.text, known.type)  # full name
             continue
         actor = next((m.actor for m in c.matches if m.actor.id == lm.actor_id), None)
