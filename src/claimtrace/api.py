@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from claimtrace.config import Config, load_config
 from claimtrace.errors import ClaimtraceError, NotFoundError
+from claimtrace.kb.corrections import Correction
 from claimtrace.pipeline import run_analyse, run_ingest, run_link
 from claimtrace.records import Attribution, Claim, ClaimGroup, Document, IngestSummary, Story
 from claimtrace.store import SearchHit, Store, open_store
@@ -63,12 +64,16 @@ def analyse(
     config: Config | None = None,
     on_item: Callable[[str], None] | None = None,
     link: bool = True,
+    force: bool = False,
 ) -> list[str]:
     """Find sentences, entities (linked to actors and places), times, attributions and
-    claims in every document not analysed yet, then (unless ``link`` is False) join claims
-    to claim groups and documents to stories; returns the ids analysed."""
+    claims in every document not analysed yet (every document with ``force``), then
+    (unless ``link`` is False) join claims to claim groups and documents to stories;
+    returns the ids analysed. The analyst's corrections apply to what is written."""
     config = config or load_config()
     with opened(db, config) as store:
+        if force:
+            store.forget_analyses()
         done = run_analyse(store, config, on_item)
         if link:
             run_link(store, config)
@@ -85,6 +90,30 @@ def link(
     config = config or load_config()
     with opened(db, config) as store:
         return run_link(store, config, on_item)
+
+
+def correct(
+    action: str, entity: str, db: str | Path | None = None, **options: Any
+) -> list[Correction]:
+    """Record one of the analyst's corrections (merge, split, reject, rename, retype; see
+    kb/corrections.py) and apply it to everything stored; later analyses apply it too.
+    Options: others, alias, document, value, into, note, analyst."""
+    with opened(db) as store:
+        return store.correct(action, entity, **options)
+
+
+def undo_correction(
+    correction_id: int, analyst: str, db: str | Path | None = None
+) -> Correction:
+    """Undo a correction: it stays in the audit trail, marked undone, and no longer applies."""
+    with opened(db) as store:
+        return store.undo_correction(correction_id, analyst)
+
+
+def corrections(db: str | Path | None = None, include_undone: bool = False) -> list[Correction]:
+    """The analyst's corrections, oldest first (undone ones too with ``include_undone``)."""
+    with opened(db, read_only=True) as store:
+        return store.corrections(include_undone)
 
 
 def compare(doc_a: str, doc_b: str, db: str | Path | None = None) -> Comparison:

@@ -8,6 +8,7 @@ import click
 from tqdm import tqdm
 
 from claimtrace import api
+from claimtrace.cli_actors import actors
 from claimtrace.cli_claims import claims, describe
 from claimtrace.cli_common import db_option, emit_json, friendly_errors, json_option, safe
 from claimtrace.cli_links import compare, groups, show_link, stories
@@ -64,13 +65,16 @@ def ingest(
     default=None,
     help="Worker processes (default: the analyse_workers setting; 0: one per CPU; 1: none).",
 )
+@click.option("--force", is_flag=True, help="Analyse every document again, not only new ones.")
 @friendly_errors
-def analyse(db: str | None, as_json: bool, workers: int | None) -> None:
+def analyse(db: str | None, as_json: bool, workers: int | None, force: bool) -> None:
     """Find entities, times, attributions and claims in new documents; link them into
-    claim groups and stories."""
+    claim groups and stories. The analyst's corrections (`actors`) apply to the result."""
     config = load_config(db=db, analyse_workers=workers)
     with tqdm(desc="analyse", unit=" docs", disable=None, file=sys.stderr) as bar:
-        done = api.analyse(config=config, on_item=lambda _d: bar.update(), link=False)
+        done = api.analyse(
+            config=config, on_item=lambda _d: bar.update(), link=False, force=force
+        )
     with tqdm(desc="link", unit=" docs", disable=None, file=sys.stderr) as bar:
         linked = api.link(config=config, on_item=lambda _d: bar.update())
     if as_json:
@@ -104,9 +108,12 @@ def entities(db: str | None, as_json: bool, kind: str | None, lang: str | None, 
         where = f" @ {row['lat']:.3f},{row['lon']:.3f}" if row.get("lat") is not None else ""
         forms = safe(" | ".join(row["forms"][:6]))
         kind = row["type"] + (f", {safe(row['role'])}" if row.get("role") else "")
+        fixed = "".join(f" #{c['id']}" for c in row.get("corrections", []))
         click.echo(
             f"{row['mentions']:>4}  {safe(row['name'])} [{kind}]{where}  "
             f"({langs}; {row['documents']} doc)  {forms}"
+            + f"  {row['id']}"
+            + (f"  corrected:{fixed}" if fixed else "")
         )
 
 
@@ -240,6 +247,7 @@ def failures(db: str | None, as_json: bool, limit: int) -> None:
         )
 
 
+main.add_command(actors)
 main.add_command(claims)
 main.add_command(stories)
 main.add_command(groups)

@@ -16,12 +16,15 @@ CLAIM_COLUMNS = (
 _TABLES = {
     "documents": ("id", "source", "title", "language", "languages", "published", "outlet",
                   "author", "url", "copies", "text"),
-    "actors": ("id", "name", "type", "country", "aliases", "mentions", "documents"),
+    "actors": ("id", "name", "type", "country", "aliases", "mentions", "documents",
+               "corrections"),
     "places": ("id", "name", "kind", "country", "lat", "lon", "aliases", "mentions",
-               "documents", "claims"),
+               "documents", "claims", "corrections"),
     "claim_groups": ("id", "label", "relation", "claims", "documents", "languages",
                      "modalities", "contradicting"),
     "stories": ("id", "label", "documents"),
+    "corrections": ("id", "action", "entity", "target", "alias", "document_id", "value",
+                    "note", "analyst", "created_at", "undone_at", "undone_by"),
 }  # fmt: skip
 _EDGE_COLUMNS = ("source", "target", "count", "first_seen", "documents", "claims")
 # a cell a spreadsheet would run as a formula; article text is hostile

@@ -9,6 +9,7 @@ from typing import Any
 _JSONL_TYPES = (
     ("documents", "document"), ("actors", "actor"), ("places", "place"), ("claims", "claim"),
     ("claim_groups", "claim_group"), ("stories", "story"), ("actor_links", "actor_link"),
+    ("corrections", "correction"),
 )  # fmt: skip
 
 

@@ -13,6 +13,10 @@
 - ``claim_groups``: id, label, relation, claims, documents, languages, modalities,
   contradicting
 - ``stories``: id, label, documents
+- ``corrections``: the analyst's corrections naming an actor or place of the scope (undone
+  ones too: the audit trail): id, action, entity, target, alias, document_id, value, note,
+  analyst, created_at, undone_at, undone_by; each actor and place lists the ids of the
+  active ones that touch it under ``corrections``
 - ``actor_links``: actors named together in a claim (source, target, count, claims)
 - ``citations``: the citation graph (``link/citations.py``): nodes and edges
 """
@@ -43,13 +47,16 @@ def build_snapshot(rows: Rows, story: str | None = None) -> dict[str, Any]:
     groups = {row["id"]: row for row in rows["claims"]}
     claim_dicts = [_claim(c, groups[c.id]) for c in claims]
     actors = _actors(rows, claims)
+    places = _places(rows, claims)
+    corrections = _corrections(rows, [*actors, *places])
     names = {a["id"]: a["name"] for a in actors}
     citations = citation_graph(claims, (_document_record(d) for d in documents), names)
     return {
         "story": story,
         "documents": documents,
         "actors": actors,
-        "places": _places(rows, claims),
+        "places": places,
+        "corrections": corrections,
         "claims": claim_dicts,
         "claim_groups": _groups(rows, claim_dicts, {d["id"]: d for d in documents}),
         "stories": _stories(rows),
@@ -145,6 +152,24 @@ def _claim(claim: Claim, row: dict[str, Any]) -> dict[str, Any]:
         "group": row["group_id"],
         "stance": row["stance"],
     }  # fmt: skip
+
+
+def _corrections(rows: Rows, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The corrections naming an entity of the scope; marks each entity with the active
+    ones that touch it."""
+    by_id = {e["id"]: e for e in entities}
+    for entity in entities:
+        entity["corrections"] = []
+    kept = []
+    for row in rows.get("corrections", []):
+        named = [by_id[x] for x in (row["entity"], row["target"]) if x in by_id]
+        if not named:
+            continue
+        kept.append(row)
+        if row["undone_at"] is None:
+            for entity in named:
+                entity["corrections"].append(row["id"])
+    return kept
 
 
 def _actors(rows: Rows, claims: list[Claim]) -> list[dict[str, Any]]:

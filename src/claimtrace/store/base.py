@@ -7,6 +7,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from claimtrace.kb.corrections import Correction
 from claimtrace.nlp.analyse import Analysis
 from claimtrace.records import (
     Attribution,
@@ -76,6 +77,18 @@ class Store(Protocol):
         attributions: Sequence[Attribution] = (),
         claims: Sequence[Claim] = (),
     ) -> None: ...
+
+    def forget_analyses(self) -> int: ...
+
+    # -- the analyst's corrections (kb/corrections.py) ------------------------------------
+
+    def correct(self, action: str, entity: str, **options: Any) -> list[Correction]:
+        """Record and apply a correction (merge gives one per actor merged in)."""
+        ...
+
+    def undo_correction(self, correction_id: int, analyst: str) -> Correction: ...
+
+    def corrections(self, include_undone: bool = False) -> list[Correction]: ...
 
     def claims(self, where: ClaimFilter) -> list[Claim]: ...
 

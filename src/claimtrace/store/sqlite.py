@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from claimtrace.errors import NotFoundError, StoreError
+from claimtrace.kb.corrections import Correction
 from claimtrace.nlp.analyse import Analysis
 from claimtrace.records import (
     Attribution,
@@ -26,6 +27,7 @@ from claimtrace.records import (
 )
 from claimtrace.store import sqlite_analysis as analysis_sql
 from claimtrace.store import sqlite_claims as claims_sql
+from claimtrace.store import sqlite_corrections as corrections_sql
 from claimtrace.store import sqlite_link as link_sql
 from claimtrace.store.base import SearchHit
 from claimtrace.store.fts import build_query, stem_words
@@ -332,8 +334,35 @@ class SQLiteStore:
         claims: Sequence[Claim] = (),
     ) -> None:
         with self.transaction():
-            analysis_sql.save_analysis(self.db, analysis)
-            claims_sql.save_claims(self.db, analysis.document_id, attributions, claims)
+            fixes = corrections_sql.active(self.db)
+            analysis_sql.save_analysis(self.db, analysis, fixes)
+            doc = analysis.document_id
+            resolve = None
+            if fixes:
+                seen = corrections_sql.mention_resolutions(self.db, doc)
+
+                def resolve(found: str | None) -> str | None:
+                    return corrections_sql.resolve_reference(fixes, found, doc, seen)
+
+            claims_sql.save_claims(self.db, doc, attributions, claims, resolve)
+
+    def forget_analyses(self) -> int:
+        """Mark every document as not analysed by this version (``analyse --force``)."""
+        with self.transaction():
+            return self.db.execute("UPDATE analyses SET version = ''").rowcount
+
+    # -- the analyst's corrections (store/sqlite_corrections.py) ---------------------------
+
+    def correct(self, action: str, entity: str, **options: Any) -> list[Correction]:
+        with self.transaction():
+            return corrections_sql.make(self.db, action, entity, **options)
+
+    def undo_correction(self, correction_id: int, analyst: str) -> Correction:
+        with self.transaction():
+            return corrections_sql.undo(self.db, correction_id, analyst)
+
+    def corrections(self, include_undone: bool = False) -> list[Correction]:
+        return corrections_sql.list_corrections(self.db, include_undone)
 
     def claims(self, where: ClaimFilter) -> list[Claim]:
         return claims_sql.find_claims(self.db, where)
@@ -347,7 +376,9 @@ class SQLiteStore:
     def entities(
         self, kind: str | None = None, language: str | None = None, limit: int = 100
     ) -> list[dict[str, Any]]:
-        return analysis_sql.entity_rows(self.db, kind, language, limit)
+        rows = analysis_sql.entity_rows(self.db, kind, language, limit)
+        about = corrections_sql.about(self.db, [row["id"] for row in rows])
+        return [{**row, "corrections": about.get(row["id"], [])} for row in rows]
 
     def document_mentions(self, document_id: str) -> list[dict[str, Any]]:
         return analysis_sql.document_mentions(self.db, document_id)

@@ -6,6 +6,7 @@ import json
 import sqlite3
 from typing import Any
 
+from claimtrace.kb.corrections import Corrections
 from claimtrace.nlp.analyse import Analysis
 
 
@@ -18,19 +19,26 @@ def documents_to_analyse(db: sqlite3.Connection, version: str) -> list[str]:
     return [row[0] for row in rows]
 
 
-def save_analysis(db: sqlite3.Connection, analysis: Analysis) -> None:
+def save_analysis(
+    db: sqlite3.Connection, analysis: Analysis, corrections: Corrections | None = None
+) -> None:
+    """Write what analysis found, with the analyst's corrections applied to its actor and
+    place ids, names and types (the found ones are kept next to them)."""
     doc = analysis.document_id
+    fixes = corrections or Corrections()
+    names, types = fixes.names(), fixes.types()
     for table in ("sentences", "mentions", "time_expressions"):
         db.execute(f"DELETE FROM {table} WHERE document_id = ?", (doc,))
     db.executemany(
-        "INSERT INTO actors (id, name, type, country, parent, role, affiliation)"
-        " VALUES (?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET role = excluded.role,"
-        " affiliation = excluded.affiliation"
+        "INSERT INTO actors (id, name, type, country, parent, role, affiliation, found_name,"
+        " found_type) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO UPDATE SET"
+        " role = excluded.role, affiliation = excluded.affiliation"
         " WHERE actors.role IS NULL AND excluded.role IS NOT NULL",
         [
-            (a.id, a.name, a.type, a.country, a.parent, a.role, a.affiliation)
+            (a.id, names.get(a.id, a.name), types.get(a.id, a.type), a.country, a.parent,
+             a.role, a.affiliation, a.name, a.type)
             for a in analysis.actors
-        ],
+        ],  # fmt: skip
     )
     db.executemany(
         "INSERT OR IGNORE INTO places (id, name, kind, country, lat, lon) VALUES (?,?,?,?,?,?)",
@@ -42,10 +50,13 @@ def save_analysis(db: sqlite3.Connection, analysis: Analysis) -> None:
     )
     db.executemany(
         'INSERT OR IGNORE INTO mentions (document_id, start, "end", text, label, language,'
-        " backend, actor_id, place_id) VALUES (?,?,?,?,?,?,?,?,?)",
+        " backend, actor_id, place_id, found_actor_id, found_place_id)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
         [
             (doc, m.mention.start, m.mention.end, m.mention.text, m.mention.label,
-             m.mention.language, m.mention.backend, m.actor_id, m.place_id)
+             m.mention.language, m.mention.backend,
+             fixes.resolve(m.actor_id, doc, m.mention.text),
+             fixes.resolve(m.place_id, doc, m.mention.text), m.actor_id, m.place_id)
             for m in analysis.mentions
         ],
     )  # fmt: skip

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,8 +28,10 @@ def save_claims(
     document_id: str,
     attributions: Sequence[Attribution],
     claims: Sequence[Claim],
+    resolve: Callable[[str | None], str | None] | None = None,
 ) -> None:
-    """Replace a document's attributions and claims (claim_* rows cascade)."""
+    """Replace a document's attributions and claims (claim_* rows cascade). ``resolve``
+    maps each actor id found to the one the analyst's corrections make of it."""
     db.execute("DELETE FROM attributions WHERE document_id = ?", (document_id,))
     db.execute("DELETE FROM claims WHERE document_id = ?", (document_id,))
     db.executemany(
@@ -50,10 +52,16 @@ def save_claims(
         if claim.id in seen:  # two extractions of one content span with one relation
             continue
         seen.add(claim.id)
-        _insert_claim(db, claim)
+        _insert_claim(db, claim, resolve or _same)
 
 
-def _insert_claim(db: sqlite3.Connection, c: Claim) -> None:
+def _same(actor: str | None) -> str | None:
+    return actor
+
+
+def _insert_claim(
+    db: sqlite3.Connection, c: Claim, resolve: Callable[[str | None], str | None] = _same
+) -> None:
     db.execute(
         'INSERT INTO claims (id, document_id, start, "end", text, content_start, content_end,'
         " content_text, relation, verb, time, modality, negated, language, backend)"
@@ -65,17 +73,21 @@ def _insert_claim(db: sqlite3.Connection, c: Claim) -> None:
     roles = [("subject", i, a) for i, a in enumerate(c.subjects)]
     roles += [("object", i, a) for i, a in enumerate(c.objects)]
     db.executemany(
-        "INSERT INTO claim_actors (claim_id, role, position, actor_id) VALUES (?,?,?,?)",
-        [(c.id, role, i, actor) for role, i, actor in roles],
+        "INSERT INTO claim_actors (claim_id, role, position, actor_id, found_actor_id)"
+        " VALUES (?,?,?,?,?)",
+        [(c.id, role, i, resolve(actor), actor) for role, i, actor in roles],
     )
     db.executemany(
         "INSERT INTO claim_places (claim_id, position, place_id) VALUES (?,?,?)",
         [(c.id, i, p) for i, p in enumerate(c.places)],
     )
     db.executemany(
-        "INSERT INTO claim_sources (claim_id, position, name, actor_id, cue, kind)"
-        " VALUES (?,?,?,?,?,?)",
-        [(c.id, i, s.name, s.actor, s.cue, s.kind) for i, s in enumerate(c.sources)],
+        "INSERT INTO claim_sources (claim_id, position, name, actor_id, cue, kind,"
+        " found_actor_id) VALUES (?,?,?,?,?,?,?)",
+        [
+            (c.id, i, s.name, resolve(s.actor), s.cue, s.kind, s.actor)
+            for i, s in enumerate(c.sources)
+        ],
     )
 
 
@@ -130,7 +142,8 @@ def claim_filter_sql(where: ClaimFilter) -> tuple[list[str], list[Any]]:
 
 def _claim(db: sqlite3.Connection, row: sqlite3.Row) -> Claim:
     actors = db.execute(
-        "SELECT role, actor_id FROM claim_actors WHERE claim_id = ? ORDER BY role, position",
+        "SELECT role, actor_id FROM claim_actors WHERE claim_id = ? AND actor_id IS NOT NULL"
+        " ORDER BY role, position",
         (row["id"],),
     ).fetchall()
     places = db.execute(

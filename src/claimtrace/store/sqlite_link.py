@@ -247,7 +247,7 @@ def claims_by_ids(db: sqlite3.Connection, ids: Sequence[str]) -> list[Claim]:
         actors: dict[str, dict[str, list[str]]] = {}
         for cid, role, actor in db.execute(
             f"SELECT claim_id, role, actor_id FROM claim_actors WHERE claim_id IN ({marks})"
-            " ORDER BY claim_id, role, position",
+            " AND actor_id IS NOT NULL ORDER BY claim_id, role, position",
             list(part),
         ):
             actors.setdefault(cid, {}).setdefault(role, []).append(actor)

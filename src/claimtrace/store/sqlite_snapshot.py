@@ -50,7 +50,8 @@ def snapshot_rows(db: sqlite3.Connection, story: str | None = None) -> dict[str,
             " ORDER BY document_id, actor_id, place_id, text"
         ),
         "actors": rows(
-            "SELECT id, name, type, country, parent FROM actors WHERE id IN ("
+            "SELECT id, name, type, country, parent, found_name, found_type FROM actors"
+            " WHERE id IN ("
             " SELECT actor_id FROM mentions WHERE document_id IN ({scope})"
             " UNION SELECT actor_id FROM claim_actors WHERE claim_id IN (" + claims_in + ")"
             " UNION SELECT actor_id FROM claim_sources WHERE claim_id IN (" + claims_in + ")"
@@ -71,7 +72,8 @@ def snapshot_rows(db: sqlite3.Connection, story: str | None = None) -> dict[str,
         ),
         "claim_actors": rows(
             "SELECT claim_id, role, position, actor_id FROM claim_actors"
-            " WHERE claim_id IN (" + claims_in + ") ORDER BY claim_id, role, position"
+            " WHERE claim_id IN (" + claims_in + ") AND actor_id IS NOT NULL"
+            " ORDER BY claim_id, role, position"
         ),
         "claim_places": rows(
             "SELECT claim_id, position, place_id FROM claim_places"
@@ -86,12 +88,19 @@ def snapshot_rows(db: sqlite3.Connection, story: str | None = None) -> dict[str,
             " SELECT group_id FROM claim_group_members WHERE claim_id IN (" + claims_in + ")"
             ") ORDER BY id"
         ),
+        "corrections": _corrections(db),
         "stories": rows(
             "SELECT s.id, s.label, sd.document_id FROM stories s"
             " JOIN story_documents sd ON sd.story_id = s.id"
             " WHERE sd.document_id IN ({scope}) ORDER BY s.id, sd.document_id"
         ),
     }
+
+
+def _corrections(db: sqlite3.Connection) -> list[dict[str, Any]]:
+    from claimtrace.store.sqlite_corrections import list_corrections
+
+    return [c.to_dict() for c in list_corrections(db, include_undone=True)]
 
 
 def _cursor(db: sqlite3.Connection, sql: str, params: dict[str, Any]) -> Iterable[Any]:
