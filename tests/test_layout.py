@@ -23,7 +23,16 @@ ORDER: tuple[tuple[str, ...], ...] = (
     ("report",),
     ("pipeline",),
     ("api",),
-    ("cli", "cli_actors", "cli_claims", "cli_common", "cli_links", "cli_report", "cli_serve", "web"),
+    (
+        "cli",
+        "cli_actors",
+        "cli_claims",
+        "cli_common",
+        "cli_links",
+        "cli_report",
+        "cli_serve",
+        "web",
+    ),
     ("__init__", "__main__"),
 )
 RANK = {name: rank for rank, names in enumerate(ORDER) for name in names}

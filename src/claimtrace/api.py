@@ -14,6 +14,7 @@ from claimtrace.kb.corrections import Correction
 from claimtrace.pipeline import run_analyse, run_ingest, run_link
 from claimtrace.records import Attribution, Claim, ClaimGroup, Document, IngestSummary, Story
 from claimtrace.store import SearchHit, Store, open_store
+from claimtrace.store import sqlite_corrections as corrections_sql
 from claimtrace.store import sqlite_pages as pages
 from claimtrace.store.sqlite_claims import ClaimFilter
 from claimtrace.store.sqlite_pages import DocumentFilter, Key
@@ -102,9 +103,7 @@ def correct(
         return store.correct(action, entity, **options)
 
 
-def undo_correction(
-    correction_id: int, analyst: str, db: str | Path | None = None
-) -> Correction:
+def undo_correction(correction_id: int, analyst: str, db: str | Path | None = None) -> Correction:
     """Undo a correction: it stays in the audit trail, marked undone, and no longer applies."""
     with opened(db) as store:
         return store.undo_correction(correction_id, analyst)
@@ -403,7 +402,8 @@ def actor(actor_id: str, db: str | Path | None = None, limit: int = 50) -> dict[
         if found is None:
             raise NotFoundError(f"actor or place {actor_id!r} was not found")
         listed = [c for role in found["claims"].values() for c in role["claims"]]
-        return {**found, "names": store.names(_claim_ids(listed))}
+        fixes = corrections_sql.about(_connection(store), [found["id"]]).get(found["id"], [])
+        return {**found, "names": store.names(_claim_ids(listed)), "corrections": fixes}
 
 
 def group_page(

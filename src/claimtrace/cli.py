@@ -72,9 +72,7 @@ def analyse(db: str | None, as_json: bool, workers: int | None, force: bool) -> 
     claim groups and stories. The analyst's corrections (`actors`) apply to the result."""
     config = load_config(db=db, analyse_workers=workers)
     with tqdm(desc="analyse", unit=" docs", disable=None, file=sys.stderr) as bar:
-        done = api.analyse(
-            config=config, on_item=lambda _d: bar.update(), link=False, force=force
-        )
+        done = api.analyse(config=config, on_item=lambda _d: bar.update(), link=False, force=force)
     with tqdm(desc="link", unit=" docs", disable=None, file=sys.stderr) as bar:
         linked = api.link(config=config, on_item=lambda _d: bar.update())
     if as_json:

@@ -95,7 +95,9 @@ def rename(
     entity: str, name: str, db: str | None, as_json: bool, analyst: str | None, note: str | None
 ) -> None:
     """Give actor ENTITY the display name NAME."""
-    made = api.correct("rename", entity, db=db, value=name, note=note, analyst=analyst or _analyst())
+    made = api.correct(
+        "rename", entity, db=db, value=name, note=note, analyst=analyst or _analyst()
+    )
     _show(made, as_json)
 
 

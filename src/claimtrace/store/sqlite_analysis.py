@@ -35,8 +35,17 @@ def save_analysis(
         " role = excluded.role, affiliation = excluded.affiliation"
         " WHERE actors.role IS NULL AND excluded.role IS NOT NULL",
         [
-            (a.id, names.get(a.id, a.name), types.get(a.id, a.type), a.country, a.parent,
-             a.role, a.affiliation, a.name, a.type)
+            (
+                a.id,
+                names.get(a.id, a.name),
+                types.get(a.id, a.type),
+                a.country,
+                a.parent,
+                a.role,
+                a.affiliation,
+                a.name,
+                a.type,
+            )
             for a in analysis.actors
         ],  # fmt: skip
     )

@@ -128,7 +128,7 @@ def _remap_mentions(
     found_column = "found_" + column
     marks = ",".join("?" * len(touched))
     rows = db.execute(
-        f'SELECT rowid, document_id, text, {found_column} AS found, {column} AS now'
+        f"SELECT rowid, document_id, text, {found_column} AS found, {column} AS now"
         f" FROM mentions WHERE {found_column} IN ({marks}) OR {column} IN ({marks})",
         [*touched, *touched],
     ).fetchall()
@@ -142,7 +142,9 @@ def _remap_mentions(
     return documents
 
 
-def _remap_claims(db: sqlite3.Connection, corrections: Corrections, touched: Sequence[str]) -> set[str]:
+def _remap_claims(
+    db: sqlite3.Connection, corrections: Corrections, touched: Sequence[str]
+) -> set[str]:
     marks = ",".join("?" * len(touched))
     documents = set()
     for table in ("claim_actors", "claim_sources"):
@@ -188,7 +190,9 @@ def resolve_reference(
     return corrections.resolve(found, document_id, None)
 
 
-def _restore_labels(db: sqlite3.Connection, corrections: Corrections, touched: Sequence[str]) -> None:
+def _restore_labels(
+    db: sqlite3.Connection, corrections: Corrections, touched: Sequence[str]
+) -> None:
     marks = ",".join("?" * len(touched))
     db.execute(
         f"UPDATE actors SET name = COALESCE(found_name, name), type = COALESCE(found_type, type)"

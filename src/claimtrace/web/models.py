@@ -113,6 +113,35 @@ class SearchPage(Out):
     next_cursor: str | None
 
 
+class CorrectionRef(Out):
+    """An active correction of the analyst that touches the entity listed."""
+
+    id: int
+    action: str
+    what: str
+    analyst: str
+    at: str | None
+
+
+class CorrectionOut(Out):
+    id: int
+    action: str
+    entity: str
+    target: str | None
+    alias: str | None
+    document_id: str | None
+    value: str | None
+    note: str | None
+    analyst: str
+    created_at: str | None
+    undone_at: str | None
+    undone_by: str | None
+
+
+class CorrectionList(Out):
+    items: list[CorrectionOut]
+
+
 class EntityOut(Out):
     id: str
     name: str
@@ -121,6 +150,7 @@ class EntityOut(Out):
     by_language: dict[str, int]
     forms: list[str]
     documents: int
+    corrections: list[CorrectionRef] = []
 
 
 class EntityList(Out):
@@ -148,6 +178,7 @@ class ActorDetail(Out):
     aliases: dict[str, list[AliasOut]]
     claims: dict[str, RoleClaims]
     names: dict[str, str]
+    corrections: list[CorrectionRef] = []
 
 
 class GroupSummary(Out):

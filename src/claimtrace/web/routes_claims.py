@@ -11,7 +11,13 @@ from claimtrace.records import MODALITIES
 from claimtrace.store.sqlite_claims import ClaimFilter
 from claimtrace.web.deps import DEFAULT, Cursor, Limit, Settings, settings
 from claimtrace.web.errors import ERROR_RESPONSES
-from claimtrace.web.models import ActorDetail, ClaimDetail, ClaimPage, EntityList
+from claimtrace.web.models import (
+    ActorDetail,
+    ClaimDetail,
+    ClaimPage,
+    CorrectionList,
+    EntityList,
+)
 from claimtrace.web.pagination import decode_cursor, next_cursor
 
 router = APIRouter(responses=ERROR_RESPONSES)
@@ -64,6 +70,16 @@ def list_entities(
     """Actors and places with mention counts per language, most mentioned first (as the
     CLI's ``entities``)."""
     return {"items": api.entities(db=s.db, kind=type, language=language, limit=limit)}
+
+
+@router.get("/corrections", response_model=CorrectionList, tags=["actors"])
+def list_corrections(
+    s: Annotated[Settings, Depends(settings)],
+    all: Annotated[bool, Query(description="undone corrections too (the audit trail)")] = False,
+) -> dict[str, object]:
+    """The analyst's corrections to actors and places, oldest first (as the CLI's
+    ``actors corrections list``): who made each, when, and who undid it."""
+    return {"items": [c.to_dict() for c in api.corrections(db=s.db, include_undone=all)]}
 
 
 @router.get("/actors/{actor_id}", response_model=ActorDetail, tags=["actors"])
