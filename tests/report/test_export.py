@@ -65,7 +65,8 @@ def test_csv_zip_holds_every_table(store: SQLiteStore, tmp_path: Path) -> None:
         names = set(archive.namelist())
         documents = archive.read("documents.csv").decode("utf-8-sig")
     assert names == {"documents.csv", "actors.csv", "places.csv", "claims.csv",
-                     "claim_groups.csv", "stories.csv", "citation_edges.csv"}  # fmt: skip
+                     "claim_groups.csv", "stories.csv", "citation_edges.csv",
+                     "corrections.csv"}  # fmt: skip
     assert len(list(csv.DictReader(io.StringIO(documents)))) == 6
 
 

@@ -31,6 +31,7 @@ from claimtrace.store import sqlite_corrections as corrections_sql
 from claimtrace.store import sqlite_link as link_sql
 from claimtrace.store.base import SearchHit
 from claimtrace.store.fts import build_query, stem_words
+from claimtrace.store.search_names import entity_expander
 from claimtrace.store.sqlite_claims import ClaimFilter
 from claimtrace.store.sqlite_open import (
     check_store_path,
@@ -296,8 +297,15 @@ class SQLiteStore:
         ).fetchall()
         return sorted(row[0] for row in rows)
 
-    def search(self, query: str, limit: int = 20, language: str | None = None) -> list[SearchHit]:
-        expression = build_query(query, list(self.languages()))
+    def search(
+        self, query: str, limit: int = 20, language: str | None = None, aliases: bool = True
+    ) -> list[SearchHit]:
+        """Hits for a query in the documented language (store/search_syntax.py); with
+        ``aliases``, a term naming a known actor or place matches its other names too."""
+        expand = None
+        if aliases:
+            expand = entity_expander(self.db, corrections_sql.active(self.db))
+        expression = build_query(query, list(self.languages()), expand)
         if expression is None:
             return []
         sql = (

@@ -128,15 +128,19 @@ def _remap_mentions(
     found_column = "found_" + column
     marks = ",".join("?" * len(touched))
     rows = db.execute(
-        f"SELECT rowid, document_id, text, {found_column} AS found, {column} AS now"
-        f" FROM mentions WHERE {found_column} IN ({marks}) OR {column} IN ({marks})",
+        f"SELECT rowid, document_id, text, COALESCE({found_column}, {column}) AS found,"
+        f" {column} AS now FROM mentions"
+        f" WHERE {found_column} IN ({marks}) OR {column} IN ({marks})",
         [*touched, *touched],
     ).fetchall()
     documents = set()
     for row in rows:
         new = corrections.resolve(row["found"], row["document_id"], row["text"])
         if new != row["now"]:
-            db.execute(f"UPDATE mentions SET {column} = ? WHERE rowid = ?", (new, row["rowid"]))
+            db.execute(
+                f"UPDATE mentions SET {column} = ?, {found_column} = ? WHERE rowid = ?",
+                (new, row["found"], row["rowid"]),
+            )
             documents.add(row["document_id"])
             counted.update((kind, x) for x in (new, row["now"]) if x)
     return documents
@@ -149,7 +153,8 @@ def _remap_claims(
     documents = set()
     for table in ("claim_actors", "claim_sources"):
         rows = db.execute(
-            f"SELECT x.rowid, c.document_id, x.found_actor_id AS found, x.actor_id AS now"
+            f"SELECT x.rowid, c.document_id, COALESCE(x.found_actor_id, x.actor_id) AS found,"
+            f" x.actor_id AS now"
             f" FROM {table} x JOIN claims c ON c.id = x.claim_id"
             f" WHERE x.found_actor_id IN ({marks}) OR x.actor_id IN ({marks})",
             [*touched, *touched],
@@ -161,7 +166,10 @@ def _remap_claims(
                 refs[doc] = mention_resolutions(db, doc)
             new = resolve_reference(corrections, row["found"], doc, refs[doc])
             if new != row["now"]:
-                db.execute(f"UPDATE {table} SET actor_id = ? WHERE rowid = ?", (new, row["rowid"]))
+                db.execute(
+                    f"UPDATE {table} SET actor_id = ?, found_actor_id = ? WHERE rowid = ?",
+                    (new, row["found"], row["rowid"]),
+                )
                 documents.add(doc)
     return documents
 
@@ -170,8 +178,8 @@ def mention_resolutions(db: sqlite3.Connection, document_id: str) -> dict[str, s
     """Found actor id -> the ids its mentions in the document resolve to."""
     out: dict[str, set[str | None]] = {}
     for found, now in db.execute(
-        "SELECT found_actor_id, actor_id FROM mentions WHERE document_id = ?"
-        " AND found_actor_id IS NOT NULL",
+        "SELECT COALESCE(found_actor_id, actor_id), actor_id FROM mentions"
+        " WHERE document_id = ? AND COALESCE(found_actor_id, actor_id) IS NOT NULL",
         (document_id,),
     ):
         out.setdefault(found, set()).add(now)

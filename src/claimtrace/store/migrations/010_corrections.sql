@@ -18,7 +18,8 @@ CREATE TABLE corrections (
 CREATE INDEX corrections_entity ON corrections(entity);
 
 -- What analysis found, next to what the corrections make of it (actor_id, place_id, name,
--- type): undoing a correction recomputes the columns from these.
+-- type): undoing a correction recomputes the columns from these (NULL: the same as the
+-- corrected column, for rows written by other writers).
 ALTER TABLE mentions ADD COLUMN found_actor_id TEXT;
 ALTER TABLE mentions ADD COLUMN found_place_id TEXT;
 UPDATE mentions SET found_actor_id = actor_id, found_place_id = place_id;
@@ -36,7 +37,7 @@ CREATE TABLE claim_actors_corrected (
     role           TEXT NOT NULL,  -- subject | object
     position       INTEGER NOT NULL,
     actor_id       TEXT,
-    found_actor_id TEXT NOT NULL,
+    found_actor_id TEXT,
     PRIMARY KEY (claim_id, role, position)
 );
 INSERT INTO claim_actors_corrected (claim_id, role, position, actor_id, found_actor_id)
@@ -45,3 +46,6 @@ DROP TABLE claim_actors;
 ALTER TABLE claim_actors_corrected RENAME TO claim_actors;
 CREATE INDEX claim_actors_actor ON claim_actors(actor_id);
 CREATE INDEX claim_actors_found ON claim_actors(found_actor_id);
+
+-- search asks which entity a query term names through the forms its mentions take
+CREATE INDEX mentions_text ON mentions(text COLLATE NOCASE);
