@@ -53,11 +53,18 @@ def ingest(
 
 
 def search(
-    query: str, db: str | Path | None = None, limit: int = 20, language: str | None = None
+    query: str,
+    db: str | Path | None = None,
+    limit: int = 20,
+    language: str | None = None,
+    aliases: bool = True,
 ) -> list[SearchHit]:
-    """Full-text search over titles and texts, matching inflected forms in each language."""
+    """Full-text search over titles and texts, matching inflected forms in each language;
+    phrases, AND, OR, NOT, prefixes (store/search_syntax.py; SearchSyntaxError when the
+    query cannot be read). With ``aliases`` a term naming a known actor or place also
+    matches its other names in every language (Daesh = "Islamic State" = داعش)."""
     with opened(db, read_only=True) as store:
-        return store.search(query, limit=limit, language=language)
+        return store.search(query, limit=limit, language=language, aliases=aliases)
 
 
 def analyse(
@@ -451,10 +458,12 @@ def search_page(
     language: str | None = None,
     offset: int = 0,
     limit: int = 20,
+    aliases: bool = True,
 ) -> list[SearchHit]:
     """The ranked hits of ``search`` from ``offset`` on."""
     with opened(db, read_only=True) as store:
-        return store.search(query, limit=offset + limit, language=language)[offset:]
+        found = store.search(query, limit=offset + limit, language=language, aliases=aliases)
+        return found[offset:]
 
 
 def snapshot_part(

@@ -121,10 +121,28 @@ def entities(db: str | None, as_json: bool, kind: str | None, lang: str | None, 
 @json_option
 @click.option("--limit", default=20, show_default=True, help="Most hits to show.")
 @click.option("--lang", default=None, help="Only documents in (or containing) this language.")
+@click.option(
+    "--aliases/--no-aliases",
+    default=True,
+    show_default=True,
+    help="A term naming a known actor or place also matches its names in other languages.",
+)
 @friendly_errors
-def search(query: str, db: str | None, as_json: bool, limit: int, lang: str | None) -> None:
-    """Full-text search; words match their inflected forms in each stored language."""
-    hits = api.search(query, db=db, limit=limit, language=lang)
+def search(
+    query: str, db: str | None, as_json: bool, limit: int, lang: str | None, aliases: bool
+) -> None:
+    """Full-text search; words match their inflected forms in each stored language.
+
+    \b
+    Syria Damascus            both words (AND is implied)
+    "Islamic State" OR Daesh  a phrase, or a word
+    Syria NOT Damascus        without the second ("Syria AND NOT Damascus" too)
+    Syr*                      words starting so
+    (IS OR Daesh) AND Raqqa   parentheses group
+    AND, OR, NOT are operators in capitals only. A term naming a known actor or place also
+    matches its other names (Daesh: "Islamic State", داعش, ...) unless --no-aliases.
+    """
+    hits = api.search(query, db=db, limit=limit, language=lang, aliases=aliases)
     if as_json:
         emit_json([h.to_dict() for h in hits])
         return

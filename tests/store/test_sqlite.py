@@ -10,6 +10,7 @@ from claimtrace import api
 from claimtrace.config import Config
 from claimtrace.errors import NotFoundError, StoreError
 from claimtrace.store.fts import build_query
+from claimtrace.store.search_syntax import SearchSyntaxError
 from claimtrace.store.sqlite import SQLiteStore, migrations
 from tests.conftest import ARTICLE_DE, ARTICLE_EN, ARTICLE_RU
 
@@ -60,11 +61,16 @@ def test_search_phrase_and_language_filter(filled: Config) -> None:
 
 
 @pytest.mark.parametrize(
-    "query",
-    ['"unbalanced', "NEAR(a b", "title:x", "a OR", "*", "-", "^start", "'; DROP TABLE x; --", ""],
+    "query", ["NEAR(a b)", "title:x", "-", "^start", "'; DROP TABLE x; --", "", "{body}:y"]
 )
 def test_hostile_queries_do_not_break(filled: Config, query: str) -> None:
     assert isinstance(api.search(query, db=filled.db), list)
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "NEAR(a b", "a OR", "*", "NOT a"])
+def test_unreadable_queries_are_clear_errors(filled: Config, query: str) -> None:
+    with pytest.raises(SearchSyntaxError):
+        api.search(query, db=filled.db)
 
 
 def test_build_query_quotes_every_term() -> None:

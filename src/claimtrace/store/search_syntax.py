@@ -83,7 +83,7 @@ def _tokens(query: str) -> list[tuple[str, str, int]]:
         elif phrase is not None:
             if not closed:
                 raise SearchSyntaxError(
-                    f"unclosed quote at character {start + 1}: end the phrase with \""
+                    f'unclosed quote at character {start + 1}: end the phrase with "'
                 )
             out.append(("phrase*" if star else "phrase", phrase, start))
         elif word in OPERATORS:

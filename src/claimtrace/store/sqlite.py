@@ -32,6 +32,7 @@ from claimtrace.store import sqlite_link as link_sql
 from claimtrace.store.base import SearchHit
 from claimtrace.store.fts import build_query, stem_words
 from claimtrace.store.search_names import entity_expander
+from claimtrace.store.search_syntax import SearchSyntaxError
 from claimtrace.store.sqlite_claims import ClaimFilter
 from claimtrace.store.sqlite_open import (
     check_store_path,
@@ -321,7 +322,14 @@ class SQLiteStore:
             params += [language, f'%"{language}"%']
         sql += " ORDER BY score LIMIT ?"
         params.append(limit)
-        rows = self.db.execute(sql, params).fetchall()
+        try:
+            rows = self.db.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as exc:
+            if "fts5" not in str(exc).lower():
+                raise
+            raise SearchSyntaxError(
+                f"the search index cannot read the query {query!r}: {exc}"
+            ) from exc
         return [
             SearchHit(
                 row["id"], row["title"], row["language"], row["published"], row["outlet"],

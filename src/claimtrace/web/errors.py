@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from claimtrace.errors import ClaimtraceError, NotFoundError
+from claimtrace.store.search_syntax import SearchSyntaxError
 
 log = logging.getLogger("claimtrace.web")
 
@@ -105,6 +106,10 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(NotFoundError)
     async def not_found(_: Request, exc: NotFoundError) -> JSONResponse:
         return error_response(404, str(exc))
+
+    @app.exception_handler(SearchSyntaxError)
+    async def bad_query(_: Request, exc: SearchSyntaxError) -> JSONResponse:
+        return error_response(400, str(exc), "invalid_query")
 
     @app.exception_handler(ClaimtraceError)
     async def claimtrace_error(_: Request, exc: ClaimtraceError) -> JSONResponse:

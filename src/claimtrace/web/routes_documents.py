@@ -60,6 +60,9 @@ def search(
     language: Text = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     cursor: Cursor = None,
+    aliases: Annotated[
+        bool, Query(description="a term naming a known actor or place matches its other names")
+    ] = True,
 ) -> dict[str, object]:
     """Full-text search, matching inflected forms in each paragraph's language (as the CLI's
     ``search``); hits best first, with a snippet whose matches are in [brackets]."""
@@ -67,7 +70,7 @@ def search(
     offset = int(after[0]) if after else 0
     if offset < 0 or offset + limit > MAX_SEARCH_DEPTH:
         return {"items": [], "next_cursor": None}
-    hits = api.search_page(q, s.db, language, offset, limit + 1)
+    hits = api.search_page(q, s.db, language, offset, limit + 1, aliases)
     more = len(hits) > limit and offset + limit < MAX_SEARCH_DEPTH
     return {
         "items": [h.to_dict() for h in hits[:limit]],
