@@ -6,9 +6,12 @@ import re
 import time
 from pathlib import Path
 
+import pytest
+
 from claimtrace import api
 from claimtrace.config import Config
 from claimtrace.store.fts import MAX_ALL_WORDS, MAX_ANY_WORDS, build_query
+from claimtrace.store.search_syntax import SearchSyntaxError
 from tests.conftest import ARTICLE_DE, ARTICLE_EN, ARTICLE_FR, ARTICLE_RU
 
 LANGUAGES: list[str | None] = ["en", "de", "fr", "ru", "es", "it", "pt", "nl", "sv", "pl"]
@@ -41,7 +44,10 @@ def test_short_queries_still_need_every_word() -> None:
 def test_long_query_hostile_input_stays_quoted() -> None:
     hostile = " ".join(["title:x", "NEAR(a b)", '"', "*", "-", "OR", "^x", "{body}:y"] * 40)
     many = " ".join(f"w{i}" for i in range(40))  # and the long-query path
-    for query in (hostile, hostile.replace('"', ""), f"{hostile} {many}", f"{many} {hostile}"):
+    for query in (hostile, hostile.replace('"', "")):  # short: read, and refused as unreadable
+        with pytest.raises(SearchSyntaxError):
+            build_query(query, LANGUAGES)
+    for query in (f"{hostile} {many}", f"{many} {hostile}"):  # long: words only, any quoted
         expression = build_query(query, LANGUAGES)
         assert expression is not None
         syntax = re.sub(r'"(?:[^"]|"")*"', " ", expression).replace("(", " ").replace(")", " ")

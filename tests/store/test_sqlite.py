@@ -76,7 +76,7 @@ def test_unreadable_queries_are_clear_errors(filled: Config, query: str) -> None
 def test_build_query_quotes_every_term() -> None:
     expression = build_query('Ingenieure "ab c" title:x', ["de"])
     assert expression is not None
-    assert '"ingenieur"' in expression and 'body : "ab c"' in expression
+    assert '"ingenieur"' in expression and 'body} : "ab c"' in expression
     assert "title:x" not in expression.replace('"title"', "")
 
 

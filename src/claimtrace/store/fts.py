@@ -14,7 +14,7 @@ from typing import Any
 
 import snowballstemmer
 
-from claimtrace.store.search_syntax import And, Node, Not, Term, has_operators, parse_query
+from claimtrace.store.search_syntax import OPERATORS, And, Node, Not, Term, parse_query
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _PHRASE = re.compile(r'"([^"]+)"|(\S+)')
@@ -67,15 +67,15 @@ def build_query(
     raises SearchSyntaxError. ``expand`` gives the other names of an entity a term names
     (aliases in every language); each is matched as a phrase, as an alternative to the term.
 
-    A plain query (no operators) of more than MAX_ALL_WORDS words matches any of its
-    MAX_ANY_WORDS longest words instead, so its cost stays bounded (every word of a
+    A query of more than MAX_ALL_WORDS words (a pasted paragraph or article: a "documents
+    like this" search) matches any of its MAX_ANY_WORDS longest words instead, ranked by
+    bm25; its operators and quotes are not read. Its cost stays bounded (every word of a
     500-word query, each expanded into its stems in every stored language, made one search
     take most of a minute).
     """
-    if not has_operators(query):
-        long = _long_query(query, languages)
-        if long is not None:
-            return long or None
+    long = _long_query(query, languages)
+    if long is not None:
+        return long or None
     tree = parse_query(query)
     return _compile(tree, languages, expand) if tree is not None else None
 
@@ -89,6 +89,8 @@ def _long_query(query: str, languages: list[str | None]) -> str | None:
             inner = _WORD.findall(phrase)
             if inner and " ".join(inner) not in phrases:
                 phrases.append(" ".join(inner))
+            continue
+        if word in OPERATORS:
             continue
         for token in _WORD.findall(word):
             words.setdefault(token.casefold(), token)

@@ -205,12 +205,3 @@ class _Parser:
 def parse_query(query: str) -> Node | None:
     """The query's tree (None when it holds no word); SearchSyntaxError when unreadable."""
     return _Parser(query).parse()
-
-
-def has_operators(query: str) -> bool:
-    """Whether the query uses the query language beyond words and phrases."""
-    try:
-        tokens = _tokens(query)
-    except SearchSyntaxError:
-        return True
-    return any(kind in ("(", ")", "op", "term*", "phrase*") for kind, _, _ in tokens)
