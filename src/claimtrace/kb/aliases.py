@@ -139,25 +139,30 @@ def _country(name: str, code: str) -> Place | None:
     return None
 
 
-def place_named(term: str, primary_only: bool = True) -> Place | None:
-    """The one place the gazetteer has under exactly this name (see the module doc);
-    ``primary_only`` False also takes a far larger place that has it as an alternate name."""
+def _exact(term: str) -> list[Place]:
+    """The places the gazetteer has under exactly this name (or alternate name)."""
     from claimtrace.kb.places.gazetteer import candidates
 
     key = fold(term)
-    exact = [
+    return [
         c.place
         for c in candidates(term)
         if c.strength == 0 and key in {fold(n) for n in (c.place.name, *c.place.alternate_names)}
     ]
+
+
+def place_named(term: str) -> Place | None:
+    """The one place the gazetteer has under exactly this name, or a country so called, or
+    a place far larger than every other of that name whose own name it is."""
+    exact = _exact(term)
     if not exact:
         return None
+    key = fold(term)
     best = max(exact, key=lambda p: p.population)
     if len(exact) == 1 or best.kind == "country" and fold(best.name) == key:
         return best
     rest = max(p.population for p in exact if p is not best)
-    named = fold(best.name) == key or not primary_only
-    if named and best.population >= _DOMINANT * max(rest, 1):
+    if fold(best.name) == key and best.population >= _DOMINANT * max(rest, 1):
         return best
     return None
 
@@ -169,16 +174,14 @@ def place_by_id(place_id: str) -> Place | None:
 
 
 def place_names(place: Place) -> list[str]:
-    """The place's name and those alternate names that name no other place ("Damas" is
+    """The place's name and those alternate names that name no other place ("Damaskus" is
     Damascus; "Cham", a town in Bavaria too, is left out)."""
     if place.kind == "country":  # CLDR's names of the country in each language
         return [place.name, *place.alternate_names]
     out = [place.name]
     for name in place.alternate_names:
-        if usable(name):
-            found = place_named(name, primary_only=False)
-            if found is not None and found.id == place.id:
-                out.append(name)
+        if usable(name) and [p.id for p in _exact(name)] == [place.id]:
+            out.append(name)
     return out
 
 
