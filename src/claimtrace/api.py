@@ -67,6 +67,13 @@ def search(
         return store.search(query, limit=limit, language=language, aliases=aliases)
 
 
+def search_names(query: str, db: str | Path | None = None) -> dict[str, list[str]]:
+    """The other names ``search`` matches for each term of the query that names a known
+    actor or place (term as typed -> names)."""
+    with opened(db, read_only=True) as store:
+        return store.search_names(query)
+
+
 def analyse(
     db: str | Path | None = None,
     config: Config | None = None,

@@ -146,6 +146,9 @@ def search(
     if as_json:
         emit_json([h.to_dict() for h in hits])
         return
+    for term, names in (api.search_names(query, db=db) if aliases else {}).items():
+        shown = " | ".join(names[:8]) + (f" (+{len(names) - 8})" if len(names) > 8 else "")
+        click.echo(f"{safe(term)} also matches: {safe(shown)}  (--no-aliases: words only)")
     if not hits:
         click.echo("no matches")
     for hit in hits:

@@ -69,6 +69,10 @@ class Store(Protocol):
         self, query: str, limit: int = 20, language: str | None = None, aliases: bool = True
     ) -> list[SearchHit]: ...
 
+    def search_names(self, query: str) -> dict[str, list[str]]:
+        """The other names each term of the query is searched by (term -> names)."""
+        ...
+
     def documents_to_analyse(self, version: str) -> list[str]: ...
 
     def save_analysis(

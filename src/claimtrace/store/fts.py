@@ -73,14 +73,14 @@ def build_query(
     500-word query, each expanded into its stems in every stored language, made one search
     take most of a minute).
     """
-    long = _long_query(query, languages)
+    long = long_query(query, languages)
     if long is not None:
         return long or None
     tree = parse_query(query)
     return _compile(tree, languages, expand) if tree is not None else None
 
 
-def _long_query(query: str, languages: list[str | None]) -> str | None:
+def long_query(query: str, languages: list[str | None]) -> str | None:
     """The ranked-OR expression of a long plain query; None when the query is short."""
     phrases: list[str] = []
     words: dict[str, str] = {}

@@ -205,3 +205,14 @@ class _Parser:
 def parse_query(query: str) -> Node | None:
     """The query's tree (None when it holds no word); SearchSyntaxError when unreadable."""
     return _Parser(query).parse()
+
+
+def terms(node: Node | None) -> list[Term]:
+    """The query's terms, left to right."""
+    if node is None:
+        return []
+    if isinstance(node, Term):
+        return [node]
+    if isinstance(node, Not):
+        return [*terms(node.keep), *terms(node.drop)]
+    return [t for part in node.parts for t in terms(part)]

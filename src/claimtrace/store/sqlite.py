@@ -30,9 +30,9 @@ from claimtrace.store import sqlite_claims as claims_sql
 from claimtrace.store import sqlite_corrections as corrections_sql
 from claimtrace.store import sqlite_link as link_sql
 from claimtrace.store.base import SearchHit
-from claimtrace.store.fts import build_query, stem_words
+from claimtrace.store.fts import build_query, long_query, stem_words
 from claimtrace.store.search_names import entity_expander
-from claimtrace.store.search_syntax import SearchSyntaxError
+from claimtrace.store.search_syntax import SearchSyntaxError, parse_query, terms
 from claimtrace.store.sqlite_claims import ClaimFilter
 from claimtrace.store.sqlite_open import (
     check_store_path,
@@ -337,6 +337,20 @@ class SQLiteStore:
             )
             for row in rows
         ]  # fmt: skip
+
+    def search_names(self, query: str) -> dict[str, list[str]]:
+        """The other names each term of the query is searched by (``search`` with
+        aliases): term as typed -> names; terms naming no entity are left out."""
+        if long_query(query, []) is not None:
+            return {}
+        expand = entity_expander(self.db, corrections_sql.active(self.db))
+        found: dict[str, list[str]] = {}
+        for term in terms(parse_query(query)):
+            if not term.prefix:
+                names, _ = expand(term)
+                if names:
+                    found[term.raw or term.text] = list(names)
+        return found
 
     # -- analysis --------------------------------------------------------------------------
 
