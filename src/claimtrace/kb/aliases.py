@@ -124,19 +124,16 @@ def actor_names(actor_id: str) -> list[str]:
     if found is None:
         return []
     if found.type == "state" and found.country:
-        country = _country(found.name, found.country)
+        country = _country(found.country)
         if country is not None:
             return place_names(country)
     return [found.name, *(a.text for a in found.aliases if not a.requires)]
 
 
-def _country(name: str, code: str) -> Place | None:
-    from claimtrace.kb.places.gazetteer import candidates
+def _country(code: str) -> Place | None:
+    from claimtrace.kb.places.gazetteer import country_place
 
-    for c in candidates(name):
-        if c.place.kind == "country" and c.place.country_code == code:
-            return c.place
-    return None
+    return country_place(code)
 
 
 def _exact(term: str) -> list[Place]:
