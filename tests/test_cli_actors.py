@@ -16,13 +16,13 @@ from claimtrace.cli import main
 EN = (
     "Glees warns about Islamic State\n\n"
     "LONDON — Anthony Glees, a security expert at the University of Buckingham, said on "
-    "Monday that the Islamic State group remains active in Syria. Glees said the group, also "
+    "Monday that the Islamic State group remains active in Syria. He said the group, also "
     "known as Daesh, had lost most of its territory. Levant Wire reported that fighters "
     "moved towards Raqqa.\n"
 )
 DE = (
     "Experte Glees über den IS\n\n"
-    "BERLIN — Der Terrorismusexperte Anthony Glees sagte am Dienstag, der Islamische Staat "
+    "BERLIN — Der Terrorismusexperte Glees sagte am Dienstag, der Islamische Staat "
     "sei in Syrien weiter aktiv. Glees sagte, die Miliz habe den Großteil ihres Gebiets "
     "verloren. Die Bundesregierung in Berlin äußerte sich nicht.\n"
 )
@@ -102,7 +102,7 @@ def test_corrections_survive_forced_reanalysis(db: str) -> None:
     run(db, "actors", "merge", keep, "Glees")
     run(db, "actors", "retype", "Levant Wire", "media_outlet")
     run(db, "actors", "rename", "actor:islamic-state", "IS (Daesh)")
-    run(db, "actors", "reject", "geonames:2950159", "--alias", "BERLIN")
+    run(db, "actors", "reject", "geonames:163843", "--alias", "Syrien")
     run(db, "analyse", "--force", "--workers", "1")
     assert rows(db, "SELECT COUNT(*) FROM analyses WHERE version != ''") == [(2,)]
     assert actor_of(db, "Glees") == {keep}
@@ -110,10 +110,8 @@ def test_corrections_survive_forced_reanalysis(db: str) -> None:
         ("media_outlet",)
     ]
     assert rows(db, "SELECT name FROM actors WHERE id = 'actor:islamic-state'") == [("IS (Daesh)",)]
-    assert rows(db, "SELECT place_id FROM mentions WHERE text = 'BERLIN'") == [(None,)]
-    assert rows(db, "SELECT place_id FROM mentions WHERE text = 'Berlin'") == [
-        ("geonames:2950159",)
-    ]
+    assert rows(db, "SELECT place_id FROM mentions WHERE text = 'Syrien'") == [(None,)]
+    assert rows(db, "SELECT place_id FROM mentions WHERE text = 'Syria'") == [("geonames:163843",)]
     outlets = json.loads(run(db, "entities", "--type", "media_outlet", "--json"))
     assert [e["name"] for e in outlets] == ["Levant Wire"]
 
@@ -146,14 +144,20 @@ def test_split_by_alias_makes_a_new_actor(db: str) -> None:
 
 
 def test_split_by_document(db: str) -> None:
-    [glees] = actor_of(db, "Anthony Glees")
+    state = "actor:islamic-state"
     [(doc,)] = rows(db, "SELECT id FROM documents WHERE language = 'de'")
-    run(db, "actors", "split", glees, "--document", doc)
-    by_doc = dict(
-        rows(db, "SELECT document_id, actor_id FROM mentions WHERE text = ?", "Anthony Glees")
-    )
-    assert by_doc[doc] != glees
-    assert [a for d, a in by_doc.items() if d != doc] == [glees]
+    run(db, "actors", "split", state, "--document", doc, "--name", "IS (German report)")
+    by_doc = {
+        d: a
+        for d, a in rows(
+            db, "SELECT document_id, actor_id FROM mentions WHERE found_actor_id = ?", state
+        )
+    }
+    assert len(by_doc) == 2 and by_doc[doc] != state
+    assert [a for d, a in by_doc.items() if d != doc] == [state]
+    assert rows(db, "SELECT name FROM actors WHERE id = ?", by_doc[doc]) == [
+        ("IS (German report)",)
+    ]
 
 
 def test_undo_restores_what_analysis_found_and_keeps_the_trail(db: str) -> None:
@@ -168,7 +172,7 @@ def test_undo_restores_what_analysis_found_and_keeps_the_trail(db: str) -> None:
     trail = json.loads(run(db, "actors", "corrections", "list", "--all", "--json"))
     assert [(c["id"], c["undone_by"]) for c in trail] == [(1, "ana"), (2, "ana")]
     assert json.loads(run(db, "actors", "corrections", "list", "--json")) == []
-    assert rows(db, "SELECT documents FROM entity_documents WHERE entity_id = ?", other) == [(2,)]
+    assert rows(db, "SELECT documents FROM entity_documents WHERE entity_id = ?", other) == [(1,)]
 
 
 def test_corrections_are_in_the_exports(db: str, tmp_path: Path) -> None:
