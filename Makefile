@@ -43,6 +43,7 @@ demo: install
 	$(BIN)/claimtrace export --format json --db $(DB) -o demo/claimtrace.json
 	@$(BIN)/claimtrace report --db $(DB) -o demo/report.html >/dev/null
 	@echo "report: $(abspath demo/report.html)  (open it in a browser; it works offline)"
+	@echo "web app: $(BIN)/claimtrace serve --db $(DB)   then open http://127.0.0.1:8000/"
 
 test: install browser
 	$(BIN)/python -m ruff check src tests bench scripts

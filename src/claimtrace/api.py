@@ -491,3 +491,9 @@ def export_bytes(format: str, db: str | Path | None = None, story: str | None = 
 
     with opened(db, read_only=True) as store:
         return render_export(snapshot(store, story), format)
+
+
+def groups_of_claims(claim_ids: list[str], db: str | Path | None = None) -> dict[str, str]:
+    """claim id -> the id of the claim group it is in (claims not linked yet are absent)."""
+    with opened(db, read_only=True) as store:
+        return {claim: group for claim, (group, _) in store.groups_of(claim_ids).items()}

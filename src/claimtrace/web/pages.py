@@ -1,0 +1,98 @@
+"""The web app: server-rendered pages over the same library calls as the API.
+
+Pages carry no script at all; every value from the store is escaped by Jinja2's autoescape
+(article text is hostile), and a strict Content-Security-Policy allows only the app's own
+stylesheet. Each page links to the next one an analyst wants: a search hit to its document,
+a claim's evidence sentence to its claim group, a group's members to their documents, a
+story to its documents and groups.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import HTMLResponse, Response
+from jinja2 import Environment, PackageLoader, select_autoescape
+
+from claimtrace import api
+from claimtrace.web.deps import Settings, settings
+from claimtrace.web.highlight import evidence_html, snippet_html
+
+router = APIRouter(include_in_schema=False)
+PAGE_CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
+    " base-uri 'none'; frame-ancestors 'none'"
+)
+LIST_LIMIT = 50
+Store = Annotated[Settings, Depends(settings)]
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return Environment(
+        loader=PackageLoader("claimtrace.web", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def _page(name: str, status: int = 200, **values: Any) -> HTMLResponse:
+    html = _environment().get_template(name).render(**values)
+    return HTMLResponse(html, status_code=status, headers={"content-security-policy": PAGE_CSP})
+
+
+@router.get("/app.css")
+def stylesheet() -> Response:
+    css = (resources.files("claimtrace.web") / "static" / "app.css").read_text("utf-8")
+    return Response(css, media_type="text/css", headers={"content-security-policy": PAGE_CSP})
+
+
+@router.get("/favicon.ico")
+def favicon() -> Response:
+    return Response(status_code=204)  # no icon, and no 404 in the browser's console
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview(s: Store) -> HTMLResponse:
+    return _page(
+        "overview.html",
+        stats=api.stats(db=s.db),
+        stories=api.story_page(s.db, None, LIST_LIMIT),
+        groups=api.group_page(s.db, 2, None, None, LIST_LIMIT),
+    )
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search(s: Store, q: Annotated[str, Query(max_length=500)] = "") -> HTMLResponse:
+    hits, error = [], None
+    if q.strip():
+        try:
+            hits = api.search_page(q, s.db, None, 0, LIST_LIMIT)
+        except api.ClaimtraceError as exc:  # invalid query syntax: say so, never a silent miss
+            error = str(exc)
+    rows = [{**h.to_dict(), "snippet_html": snippet_html(h.snippet)} for h in hits]
+    return _page("search.html", q=q, hits=rows, error=error, status=400 if error else 200)
+
+
+@router.get("/documents/{document_id}", response_class=HTMLResponse)
+def document(document_id: str, s: Store) -> HTMLResponse:
+    view = api.show(document_id, db=s.db)
+    groups = api.groups_of_claims([c.id for c in view.claims], db=s.db)
+    paragraphs = evidence_html(view.document, view.claims, groups)
+    return _page("document.html", view=view, paragraphs=paragraphs, groups=groups)
+
+
+@router.get("/groups/{group_id}", response_class=HTMLResponse)
+def group(group_id: str, s: Store) -> HTMLResponse:
+    return _page("group.html", group=api.group_detail(group_id, db=s.db))
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse)
+def story(story_id: str, s: Store) -> HTMLResponse:
+    found = api.story_detail(story_id, db=s.db)
+    groups = api.group_page(s.db, 1, found["id"], None, LIST_LIMIT)
+    return _page("story.html", story=found, groups=groups)

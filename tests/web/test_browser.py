@@ -1,0 +1,100 @@
+"""The web app in real headless Chromium: the analyst's path by clicking alone, no console
+errors (a CSP violation is one), and the hostile article never runs a script."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from claimtrace.web import create_app
+from tests.report import browser
+from tests.report.test_browser import _TRAP
+from tests.web.conftest import Store
+
+pytestmark = pytest.mark.slow
+_REASON = browser.missing()
+if _REASON:
+    pytest.skip(_REASON, allow_module_level=True)
+pytest.importorskip("selenium", reason="pip install 'selenium>=4.20,<5'")
+
+from selenium.webdriver.common.by import By  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def served(store: Store) -> Iterator[str]:
+    import uvicorn
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(store.db), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if server.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    chrome = browser.start(tmp_path_factory.mktemp("web-browser"))
+    chrome.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": _TRAP})
+    yield chrome
+    chrome.quit()
+
+
+def clean(driver: Any) -> None:
+    severe = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
+    assert severe == []
+    assert driver.execute_script("return window.__fired") == []
+
+
+def click_first(driver: Any, prefix: str) -> None:
+    def path(anchor: Any) -> str:
+        return (anchor.get_attribute("href") or "").split("//", 1)[-1].split("/", 1)[-1]
+
+    found = [a for a in driver.find_elements(By.TAG_NAME, "a") if path(a).startswith(prefix)]
+    assert found, prefix
+    found[0].click()
+
+
+def test_the_analysts_path_by_clicking(served: str, driver: Any) -> None:
+    driver.get(served + "/")
+    clean(driver)
+    box = driver.find_element(By.NAME, "q")
+    box.send_keys("Aleppo water")
+    box.submit()
+    assert driver.find_elements(By.CSS_SELECTOR, "ol.hits li")
+    clean(driver)
+    click_first(driver, "documents/")
+    assert driver.find_elements(By.CSS_SELECTOR, "article p")
+    clean(driver)
+    click_first(driver, "groups/")
+    assert driver.find_elements(By.CSS_SELECTOR, "table.members tbody tr")
+    clean(driver)
+    click_first(driver, "documents/")
+    clean(driver)
+    driver.get(served + "/")
+    click_first(driver, "stories/")
+    assert driver.find_elements(By.CSS_SELECTOR, "ul.list li")
+    clean(driver)
+
+
+def test_hostile_document_shows_its_markup_as_text(served: str, driver: Any, store: Store) -> None:
+    driver.get(f"{served}/documents/{store.hostile}")
+    body = driver.find_element(By.TAG_NAME, "article").text
+    assert "<script>alert(1)</script>" in body and "<img src=x onerror=alert(2)>" in body
+    assert driver.find_elements(By.CSS_SELECTOR, "article img") == []
+    assert driver.find_elements(By.CSS_SELECTOR, "article script") == []
+    clean(driver)
