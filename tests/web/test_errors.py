@@ -13,7 +13,7 @@ TOKEN = "a-long-enough-test-token"
 
 def test_unknown_route_is_404_in_the_error_shape(client: TestClient) -> None:
     assert_error(client.get(f"{API}/nothing-here"), 404, "not_found")
-    assert_error(client.get("/"), 404, "not_found")
+    assert_error(client.get("/nothing-here"), 404, "not_found")  # "/" is the web app
 
 
 def test_validation_error_is_422_with_details(client: TestClient) -> None:
