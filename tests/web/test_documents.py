@@ -100,3 +100,19 @@ def test_compare_two_documents(client: TestClient, store: Store) -> None:
     found = client.get(f"{API}/compare", params={"a": store.german, "b": store.hostile}).json()
     assert {found["document_a"], found["document_b"]} == {store.german, store.hostile}
     assert 0.0 <= found["score"] <= 1.0 and found["reasons"]
+
+
+def test_search_names_the_other_names_it_matched(client: TestClient) -> None:
+    page = client.get(f"{API}/search", params={"q": "Syria OR SDF"}).json()
+    assert {"Syrien", "سوريا"} <= set(page["names"]["Syria"])
+    assert "Syria" not in page["names"]["Syria"]
+    plain = client.get(f"{API}/search", params={"q": "Syria OR SDF", "aliases": "false"})
+    assert plain.json()["names"] == {}
+    assert len(plain.json()["items"]) <= len(page["items"])
+
+
+def test_unreadable_search_is_a_400_naming_the_problem(client: TestClient) -> None:
+    error = assert_error(
+        client.get(f"{API}/search", params={"q": '"Islamic State'}), 400, "invalid_query"
+    )
+    assert "unclosed quote" in error["message"]

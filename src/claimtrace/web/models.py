@@ -111,6 +111,8 @@ class SearchHitOut(Out):
 class SearchPage(Out):
     items: list[SearchHitOut]
     next_cursor: str | None
+    # term as typed -> the other names of the actor or place it names, also searched
+    names: dict[str, list[str]] = {}
 
 
 class CorrectionRef(Out):

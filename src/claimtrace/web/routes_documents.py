@@ -65,7 +65,8 @@ def search(
     ] = True,
 ) -> dict[str, object]:
     """Full-text search, matching inflected forms in each paragraph's language (as the CLI's
-    ``search``); hits best first, with a snippet whose matches are in [brackets]."""
+    ``search``); hits best first, with a snippet whose matches are in [brackets], and
+    ``names``: the other names each term naming a known actor or place also matched."""
     after = decode_cursor("search", cursor, 1)
     offset = int(after[0]) if after else 0
     if offset < 0 or offset + limit > MAX_SEARCH_DEPTH:
@@ -75,6 +76,7 @@ def search(
     return {
         "items": [h.to_dict() for h in hits[:limit]],
         "next_cursor": encode_cursor("search", [offset + limit]) if more else None,
+        "names": api.search_names(q, s.db) if aliases else {},
     }
 
 
