@@ -30,6 +30,7 @@ rest. Printed with the command.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import itertools
 import json
 import statistics
@@ -44,7 +45,7 @@ from _common import DEFAULT_EVALDATA, REPO_DIR, command_line, machine_info, writ
 from claimtrace import api
 from claimtrace.config import load_config
 from claimtrace.ids import claim_id, make_id
-from claimtrace.link.claim_groups import claim_score
+from claimtrace.link.claim_groups import claim_score, claim_text, stance
 from claimtrace.link.compare import compare
 from claimtrace.link.embed import get_embedder
 from claimtrace.link.run import link_new, stories, thresholds
@@ -54,7 +55,8 @@ from claimtrace.store import open_store
 from claimtrace.store.sqlite_link import insert_linkable
 
 FIXTURES = REPO_DIR / "bench" / "fixtures" / "linking" / "stories.jsonl"
-CLAIM_PAIRS = REPO_DIR / "bench" / "fixtures" / "linking" / "claim_pairs.jsonl"
+CLAIM_PAIRS = REPO_DIR / "bench" / "fixtures" / "linking" / "claim_pairs.jsonl"  # the first 24
+CLAIM_PAIRS_ML = REPO_DIR / "bench" / "fixtures" / "linking" / "claim_pairs_multilingual.jsonl"
 SEEDS = REPO_DIR.parent / "shared" / "corpus" / "seeds"
 SAMPLES = REPO_DIR / "samples" / "corpus"
 
@@ -213,47 +215,106 @@ def _score_spread(edges: dict[tuple[str, str], float], gold: dict[str, str]) -> 
 # -- claim pairs -----------------------------------------------------------------------------
 
 
-def claim_pairs(threshold: float) -> dict[str, Any]:
-    """Same-claim decisions on hand-labelled claim pairs (cross-language paraphrases and
-    same-actor different claims): P/R/F1 at the threshold and over a sweep. A pair the
-    verifier qualifies (link/verify.py) and the encoder scores below a threshold gets the
-    verifier's score when higher, as in linking."""
+def claim_pairs(threshold: float, path: Path = CLAIM_PAIRS) -> dict[str, Any]:
+    """Same-claim decisions on hand-labelled claim pairs (cross-language paraphrases,
+    same-actor different claims, denials and other figures of one claim): P/R/F1 at the
+    threshold per half (dev, test) and per kind (same or cross language), over a sweep, the
+    best dev threshold and what it gives on test, and how often stance() calls a pair
+    labelled ``"stance": "contradict"`` a contradiction. A pair the verifier qualifies
+    (link/verify.py) and the encoder scores below a threshold gets the verifier's score when
+    higher, as in linking. Layout: bench/README.md."""
     config = load_config()
     embedder = get_embedder(config.embedding_model)
     second = config.embedding_verifier.strip().lower()
     verifier = get_embedder(second) if second and second != config.embedding_model else None
-    pairs = [json.loads(x) for x in CLAIM_PAIRS.read_text("utf-8").splitlines() if x.strip()]
+    lines = [x for x in path.read_text("utf-8").splitlines() if x.strip()]
+    pairs = [json.loads(x) for x in lines]
 
-    def claim(side: list[Any], key: str) -> Claim:
-        language, text, relation, subjects, objects = side
-        return Claim(id=key, document_id=f"doc_{key}", start=0, end=len(text), text=text,
-                     content=Span(0, len(text), text), subjects=tuple(subjects),
-                     objects=tuple(objects), relation=relation, verb="", places=(), time=None,
-                     modality="asserted", negated=False, sources=(), language=language)  # fmt: skip
-
-    scored = []  # (encoder score, verifier score or None, same)
-    for i, pair in enumerate(pairs):
-        a, b = claim(pair["a"], f"{i}a"), claim(pair["b"], f"{i}b")
-        va, vb = embedder.embed([a.text, b.text])
+    scored = []  # (encoder score, verifier score or None, same, half, kind, stance)
+    for i, (line, pair) in enumerate(zip(lines, pairs, strict=True)):
+        a, b = pair_claim(pair["a"], f"{i}a"), pair_claim(pair["b"], f"{i}b")
+        va, vb = embedder.embed([claim_text(a), claim_text(b)])
         cosine = float(va @ vb)
         checked = None
         if verifier is not None and qualifies(a, b, cosine, embedder.floor):
-            wa, wb = verifier.embed([a.text, b.text])
+            wa, wb = verifier.embed([claim_text(a), claim_text(b)])
             checked = claim_score(a, b, float(wa @ wb), verifier.floor)
-        scored.append((claim_score(a, b, cosine, embedder.floor), checked, pair["same"]))
+        kind = "same-language" if a.language == b.language else "cross-language"
+        found = stance(a, b) if pair.get("stance") else None
+        scored.append((claim_score(a, b, cosine, embedder.floor), checked, pair["same"],
+                       pair_half(pair, line), kind, (pair.get("stance"), found)))  # fmt: skip
 
-    def prf(t: float) -> dict[str, float]:
-        scores = [(max(s, c) if c is not None and s < t else s, same) for s, c, same in scored]
+    def prf(t: float, rows: list[Any]) -> dict[str, Any]:
+        scores = [(max(s, c) if c is not None and s < t else s, same) for s, c, same, *_ in rows]
         tp = sum(s >= t and same for s, same in scores)
         fp = sum(s >= t and not same for s, same in scores)
         fn = sum(s < t and same for s, same in scores)
         p, r = tp / (tp + fp) if tp + fp else 1.0, tp / (tp + fn) if tp + fn else 1.0
-        return {"precision": round(p, 3), "recall": round(r, 3),
+        return {"pairs": len(rows), "precision": round(p, 3), "recall": round(r, 3),
                 "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0}  # fmt: skip
 
-    sweep = {f"{t:.2f}": prf(float(t))["f1"] for t in np.arange(0.35, 0.76, 0.05)}
-    verified = sum(c is not None for _, c, _ in scored)
-    return {"pairs": len(scored), "verifiable": verified, **prf(threshold), "sweep": sweep}
+    grid = [round(float(t), 2) for t in np.arange(0.30, 0.81, 0.025)]
+    result: dict[str, Any] = {"file": str(path), "pairs": len(scored),
+                              "verifiable": sum(c is not None for _, c, *_ in scored)}  # fmt: skip
+    for half in ("dev", "test"):
+        rows = [x for x in scored if x[3] == half]
+        stances = [x[5] for x in rows if x[5][0]]
+        result[half] = {
+            **prf(threshold, rows),
+            **{kind: prf(threshold, [x for x in rows if x[4] == kind])
+               for kind in ("same-language", "cross-language")},
+            "sweep": {f"{t:.3f}": prf(t, rows)["f1"] for t in grid[::2]},
+            "stance_pairs": len(stances),
+            "stance_accuracy": round(sum(g == f for g, f in stances) / len(stances), 3)
+            if stances else None,
+        }  # fmt: skip
+    dev = [x for x in scored if x[3] == "dev"]
+    best = max(grid, key=lambda t: (prf(t, dev)["f1"], -abs(t - threshold)))
+    result["best_dev_threshold"] = best
+    result["test_at_best_dev"] = prf(best, [x for x in scored if x[3] == "test"])
+    return result
+
+
+def pair_claim(side: list[Any], key: str) -> Claim:
+    """A claim from one side of a labelled pair: [language, text, relation, subjects,
+    objects] and optionally a dict of places, modality and negated."""
+    language, text, relation, subjects, objects, *rest = side
+    extra = rest[0] if rest else {}
+    return Claim(id=key, document_id=f"doc_{key}", start=0, end=len(text), text=text,
+                 content=Span(0, len(text), text), subjects=tuple(subjects),
+                 objects=tuple(objects), relation=relation, verb="",
+                 places=tuple(extra.get("places", ())), time=None,
+                 modality=extra.get("modality", "asserted"),
+                 negated=bool(extra.get("negated", False)), sources=(),
+                 language=language)  # fmt: skip
+
+
+def pair_half(pair: dict[str, Any], line: str) -> str:
+    """The pair's "split" field, else by a stable hash of its line (even -> dev)."""
+    if pair.get("split") in ("dev", "test"):
+        return str(pair["split"])
+    return "dev" if hashlib.sha1(line.encode("utf-8")).digest()[0] % 2 == 0 else "test"
+
+
+def print_claim_pairs(c: dict[str, Any], threshold: float) -> None:
+    print(f"claim pairs     {c['pairs']} hand-labelled in {c['file']} ({c['verifiable']}"
+          f" verifiable), at threshold {threshold}:")  # fmt: skip
+    for half in ("dev", "test"):
+        h = c[half]
+        kinds = "; ".join(
+            f"{k} {h[k]['pairs']}: P {h[k]['precision']:.3f} R {h[k]['recall']:.3f}"
+            f" F1 {h[k]['f1']:.3f}"
+            for k in ("same-language", "cross-language")
+        )
+        print(f"  {half:4} {h['pairs']:3} pairs: P {h['precision']:.3f} R {h['recall']:.3f}"
+              f" F1 {h['f1']:.3f} ({kinds}); stance accuracy on {h['stance_pairs']}"
+              f" contradict pairs {h['stance_accuracy']}")  # fmt: skip
+        print(f"       F1 by threshold: {h['sweep']}")
+    t = c["test_at_best_dev"]
+    print(
+        f"  best dev threshold {c['best_dev_threshold']}: test P {t['precision']:.3f}"
+        f" R {t['recall']:.3f} F1 {t['f1']:.3f} (not shipped; the lead sets thresholds)"
+    )
 
 
 # -- speed on synthetic stores --------------------------------------------------------------
@@ -402,6 +463,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000", help="synthetic store sizes ('' = none)")
     parser.add_argument("--runs", type=int, default=3, help="timed documents per store size")
     parser.add_argument("--sweep", action="store_true", help="F1 over story thresholds")
+    parser.add_argument("--claim-pairs", type=Path, default=CLAIM_PAIRS_ML,
+                        help="labelled claim pairs (JSONL, layout in bench/README.md)")  # fmt: skip
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     claim_t, story_t = thresholds(load_config())
@@ -422,11 +485,10 @@ def main() -> None:
             "polnear-tune",
         ),
     }
-    results: dict[str, Any] = {"sets": {}, "speed": {}, "claim_pairs": claim_pairs(claim_t)}
-    c = results["claim_pairs"]
-    print(f"claim pairs     {c['pairs']} hand-labelled ({c['verifiable']} verifiable):"
-          f" P {c['precision']:.3f} R {c['recall']:.3f}"
-          f" F1 {c['f1']:.3f} at {claim_t}; F1 by threshold {c['sweep']}")  # fmt: skip
+    results: dict[str, Any] = {
+        "sets": {}, "speed": {}, "claim_pairs": claim_pairs(claim_t, args.claim_pairs)
+    }  # fmt: skip
+    print_claim_pairs(results["claim_pairs"], claim_t)
     for name in [s for s in args.sets.split(",") if s]:
         inputs, labels = makers[name]()
         db = analysed_store(args.workdir, name, inputs)
