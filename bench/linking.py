@@ -13,6 +13,11 @@ itself (ingest -> analyse -> link_new), into stores kept under --workdir for re-
   election news, so different articles share most actors: a test of precision. Two articles
   on one event count as different stories here, so precision is a lower bound.
 
+Claim pairs: ``--claim-pairs`` (default bench/fixtures/linking/claim_pairs_multilingual.jsonl,
+346 hand-written pairs in en/de/fr/es/ar/ru split into dev and test halves; layout in
+bench/README.md): P/R/F1 of same-claim decisions per half and per same-/cross-language
+kind, and stance() on pairs labelled contradict.
+
 Pairwise metrics: every pair of documents in one predicted story is a positive; it is true
 when both carry one label. ``--sweep`` also prints F1 over story thresholds, each from the
 online linking run again over a copy of the store (stored vectors reused) and the spread
@@ -25,6 +30,7 @@ rest. Printed with the command.
 
     .venv/bin/python bench/linking.py                 # all sets, 1k and 10k timings
     .venv/bin/python bench/linking.py --sweep --sizes 1000
+    .venv/bin/python bench/linking.py --sizes '' --sets ''   # claim pairs only
 """
 
 from __future__ import annotations
