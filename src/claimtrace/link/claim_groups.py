@@ -50,6 +50,9 @@ TIME_SLACK_DAYS = 3
 CANDIDATES_PER_KEY = 12  # most recent grouped claims per shared actor / place
 MAX_CANDIDATES = 32  # candidate claims per new claim: its nearest by vector first
 GROUP_MEMBERS = 8  # a candidate group is scored on this many of its latest members
+# the verifier re-scores at most this many pairs per new claim, the best-scoring first, so
+# its cost per claim does not grow with the store (bench/link_scale.py)
+VERIFY_PER_CLAIM = 2
 LABEL_CHARS = 90
 LABEL_MEMBERS = 50  # the latest members of a group its label is chosen among
 # relation codes that say nothing about what happened: they neither match nor clash
@@ -264,31 +267,22 @@ def _best_group(
     parents = store.actor_parents(
         sorted({a for c in [claim, *everyone] for a in (*c.subjects, *c.objects)})
     )
-    best: tuple[tuple[bool, float], str, float] | None = None
+    scored: dict[str, list[tuple[Claim, float]]] = {}
     for group_id, members in groups.items():
-        scored = [c for c in members if c.id in vectors]
-        if not scored:
-            continue
-        cosines = np.stack([vectors[c.id] for c in scored]) @ vectors[claim.id]
-        scores = [
-            claim_score(claim, c, float(cos), floor, parents)
-            for c, cos in zip(scored, cosines, strict=True)
-        ]
-        if verifier is not None:
-            doubtful = [
-                i
-                for i, (c, s, cos) in enumerate(zip(scored, scores, cosines, strict=True))
-                if s < threshold
-                and verifier.qualifies(claim, c, float(cos), floor)
-                and verifier.promising(claim, c, parents, threshold)
-            ]
-            if doubtful:
-                verifier.prepare([claim, *(scored[i] for i in doubtful)])
-            for i in doubtful:
-                scores[i] = max(scores[i], verifier.score(claim, scored[i], parents))
-        found = [
-            (s, c.document_id == claim.document_id) for c, s in zip(scored, scores, strict=True)
-        ]
+        usable = [c for c in members if c.id in vectors]
+        if usable:
+            cosines = np.stack([vectors[c.id] for c in usable]) @ vectors[claim.id]
+            scored[group_id] = list(zip(usable, (float(x) for x in cosines), strict=True))
+    scores = {
+        g: [claim_score(claim, c, cos, floor, parents) for c, cos in pairs]
+        for g, pairs in scored.items()
+    }
+    if verifier is not None:
+        _verify(claim, scored, scores, verifier, parents, (floor, threshold))
+    best: tuple[tuple[bool, float], str, float] | None = None
+    for group_id, pairs in scored.items():
+        found = [(s, c.document_id == claim.document_id)
+                 for (c, _), s in zip(pairs, scores[group_id], strict=True)]  # fmt: skip
         # half best match, half mean over the members: one close member is not enough to
         # join a broad group, which keeps groups from chaining into a topic. Members from
         # the claim's own document (another sentence of the same article) say nothing
@@ -296,12 +290,41 @@ def _best_group(
         # nothing else, and such a group is chosen only when no group of other
         # documents' claims matches.
         others = [score for score, own in found if not own]
-        scores = others or [score for score, _ in found]
-        score = (max(scores) + sum(scores) / len(scores)) / 2
+        ranked = others or [score for score, _ in found]
+        score = (max(ranked) + sum(ranked) / len(ranked)) / 2
         rank = (bool(others), score)
         if score >= threshold and (best is None or rank > best[0]):
             best = (rank, group_id, score)
     return (best[1], best[2]) if best is not None else None
+
+
+def _verify(
+    claim: Claim,
+    scored: dict[str, list[tuple[Claim, float]]],
+    scores: dict[str, list[float]],
+    verifier: Verifier,
+    parents: Mapping[str, str | None],
+    limits: tuple[float, float],
+) -> None:
+    """Raise to the verifier's score the VERIFY_PER_CLAIM best-scoring doubtful pairs (below
+    the threshold, qualified and promising: link/verify.py), embedded in one call."""
+    floor, threshold = limits
+    doubtful = sorted(
+        (
+            (-scores[g][i], g, i)
+            for g, pairs in scored.items()
+            for i, (c, cos) in enumerate(pairs)
+            if scores[g][i] < threshold
+            and verifier.qualifies(claim, c, cos, floor)
+            and verifier.promising(claim, c, parents, threshold)
+        ),
+        key=lambda item: item[:2] + (scored[item[1]][item[2]][0].id,),
+    )[:VERIFY_PER_CLAIM]
+    if not doubtful:
+        return
+    verifier.prepare([claim, *(scored[g][i][0] for _, g, i in doubtful)])
+    for _, g, i in doubtful:
+        scores[g][i] = max(scores[g][i], verifier.score(claim, scored[g][i][0], parents))
 
 
 def _ensure_vectors(
