@@ -54,7 +54,7 @@ from claimtrace.ids import claim_id, make_id
 from claimtrace.link.claim_groups import claim_score, claim_text, stance
 from claimtrace.link.compare import compare
 from claimtrace.link.embed import get_embedder
-from claimtrace.link.run import link_new, stories, thresholds
+from claimtrace.link.run import link_new, model_name, stories, thresholds
 from claimtrace.link.verify import qualifies
 from claimtrace.records import Claim, Document, Paragraph, Span
 from claimtrace.store import open_store
@@ -232,7 +232,7 @@ def claim_pairs(threshold: float, path: Path = CLAIM_PAIRS) -> dict[str, Any]:
     config = load_config()
     embedder = get_embedder(config.embedding_model)
     second = config.embedding_verifier.strip().lower()
-    verifier = get_embedder(second) if second and second != config.embedding_model else None
+    verifier = get_embedder(second) if second and second != model_name(config) else None
     lines = [x for x in path.read_text("utf-8").splitlines() if x.strip()]
     pairs = [json.loads(x) for x in lines]
 

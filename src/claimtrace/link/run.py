@@ -49,19 +49,23 @@ def thresholds(config: Any) -> tuple[float, float]:
     story threshold of the configured encoder)."""
     claim = float(getattr(config, "claim_group_threshold", 0.0) or 0.0)
     story = float(getattr(config, "story_threshold", 0.0) or 0.0)
-    model = (getattr(config, "embedding_model", "") or DEFAULT_MODEL).strip().lower()
+    model = model_name(config)
     return claim or CLAIM_GROUP_THRESHOLD, story or STORY_THRESHOLDS.get(model, STORY_THRESHOLD)
 
 
+def model_name(config: Any) -> str:
+    """The configured embedding model's name, as get_embedder keys it."""
+    return (getattr(config, "embedding_model", "") or DEFAULT_MODEL).strip().lower()
+
+
 def embedder_for(config: Any) -> Embedder:
-    return get_embedder(getattr(config, "embedding_model", "") or DEFAULT_MODEL)
+    return get_embedder(model_name(config))
 
 
 def verifier_for(store: Any, config: Any, embedder: Embedder) -> Verifier | None:
     """The second-opinion encoder of link/verify.py, or None when unset or the same model."""
     name = (getattr(config, "embedding_verifier", "") or "").strip().lower()
-    model = (getattr(config, "embedding_model", "") or DEFAULT_MODEL).strip().lower()
-    if not name or name == model:
+    if not name or name == model_name(config):
         return None
     return Verifier(store, get_embedder(name))
 
