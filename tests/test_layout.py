@@ -15,6 +15,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "claimtrace"
 ORDER: tuple[tuple[str, ...], ...] = (
     ("records", "config", "errors", "ids", "data", "executors", "registry"),
     ("ingest",),
+    ("collect",),
     ("clean",),
     ("kb",),
     ("nlp",),
@@ -22,11 +23,13 @@ ORDER: tuple[tuple[str, ...], ...] = (
     ("store",),
     ("report",),
     ("pipeline",),
+    ("watch",),
     ("api",),
     (
         "cli",
         "cli_actors",
         "cli_claims",
+        "cli_collect",
         "cli_common",
         "cli_links",
         "cli_report",

@@ -12,7 +12,15 @@ from claimtrace.config import Config, load_config
 from claimtrace.errors import ClaimtraceError, NotFoundError
 from claimtrace.kb.corrections import Correction
 from claimtrace.pipeline import run_analyse, run_ingest, run_link
-from claimtrace.records import Attribution, Claim, ClaimGroup, Document, IngestSummary, Story
+from claimtrace.records import (
+    Attribution,
+    Claim,
+    ClaimGroup,
+    Document,
+    Failure,
+    IngestSummary,
+    Story,
+)
 from claimtrace.store import SearchHit, Store, open_store
 from claimtrace.store import sqlite_corrections as corrections_sql
 from claimtrace.store import sqlite_pages as pages
@@ -20,8 +28,10 @@ from claimtrace.store.sqlite_claims import ClaimFilter
 from claimtrace.store.sqlite_pages import DocumentFilter, Key
 
 if TYPE_CHECKING:
+    from claimtrace.collect import Fetched
     from claimtrace.link.compare import Comparison
     from claimtrace.link.run import LinkSummary
+    from claimtrace.watch import FetchSummary
 
 
 @contextmanager
@@ -497,3 +507,35 @@ def groups_of_claims(claim_ids: list[str], db: str | Path | None = None) -> dict
     """claim id -> the id of the claim group it is in (claims not linked yet are absent)."""
     with opened(db, read_only=True) as store:
         return {claim: group for claim, (group, _) in store.groups_of(claim_ids).items()}
+
+
+# -- collect and watch (collect/, watch/) ------------------------------------------------------
+
+
+def fetch(
+    inputs: Iterable[str],
+    db: str | Path | None = None,
+    config: Config | None = None,
+    refetch: bool = False,
+    on_result: Callable[[Fetched], None] | None = None,
+) -> FetchSummary:
+    """Fetch pages, feeds and sitemaps (URLs, or files of URLs) politely into the store:
+    feeds and sitemaps are expanded to their article links, every response is kept in
+    ``<db>.warc/``, pages go through ingest; URLs fetched before are skipped unless
+    ``refetch``. Inputs that are not URLs are failures in the summary."""
+    from claimtrace.collect import Target, read_targets
+    from claimtrace.watch import fetch_into
+
+    config = config or load_config()
+    targets: list[Target] = []
+    bad: list[Failure] = []
+    for item in read_targets(inputs):
+        (targets if isinstance(item, Target) else bad).append(item)  # type: ignore[arg-type]
+    with opened(db, config) as store:
+        with store.transaction():
+            for failure in bad:
+                store.record_failure(failure)
+        summary = fetch_into(targets, store, config, refetch=refetch, on_result=on_result)
+    summary.failures[:0] = bad
+    summary.counts["failed"] += len(bad)
+    return summary

@@ -163,6 +163,76 @@ SETTINGS: tuple[Setting, ...] = (
     ),
 )
 
+# collect/ and watch/: fetching pages, feeds and sitemaps politely, and alerts
+COLLECT_SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "fetch_user_agent",
+        "claimtrace/0.1 (news research; polite crawler; respects robots.txt)",
+        "User-Agent sent with every request, and the name robots.txt rules are read for.",
+        lambda v: None if v.strip() else "must not be empty",
+    ),
+    Setting(
+        "fetch_robots",
+        "obey",
+        "robots.txt: 'obey' (skip disallowed URLs, honour Crawl-delay) or 'ignore'.",
+        one_of("obey", "ignore"),
+    ),
+    Setting(
+        "fetch_delay",
+        1.0,
+        "Seconds between the starts of two requests to one host (robots.txt Crawl-delay, "
+        "when longer, wins).",
+        between(0, 3600),
+    ),
+    Setting(
+        "fetch_host_concurrency",
+        2,
+        "Requests in flight to one host at a time.",
+        between(1, 64),
+    ),
+    Setting("fetch_concurrency", 8, "Requests in flight at a time, all hosts.", between(1, 256)),
+    Setting(
+        "fetch_timeout",
+        30.0,
+        "Seconds one response may take, from connecting to its last byte; slower ones fail.",
+        between(0.1, 3600),
+    ),
+    Setting(
+        "fetch_max_bytes",
+        10_000_000,
+        "Largest response body read; a larger one is cut there and fails.",
+        between(1, 1_000_000_000),
+    ),
+    Setting(
+        "fetch_retries",
+        2,
+        "Retries after a connection error, a timeout, 429 or a 5xx response.",
+        between(0, 10),
+    ),
+    Setting(
+        "fetch_backoff",
+        1.0,
+        "Seconds before the first retry; each further retry waits twice as long "
+        "(a Retry-After header, up to 60 s, wins).",
+        between(0, 600),
+    ),
+    Setting("fetch_max_redirects", 5, "Redirects followed per URL.", between(0, 30)),
+    Setting(
+        "fetch_max_links",
+        1000,
+        "Article links taken from one feed or sitemap.",
+        between(1, 1_000_000),
+    ),
+    Setting(
+        "webhook_url",
+        "",
+        "URL every new alert is POSTed to as JSON ('' : none).",
+        lambda v: None if v == "" or v.startswith(("http://", "https://")) else "must be an "
+        "http:// or https:// URL or empty",
+    ),
+)
+SETTINGS = SETTINGS + COLLECT_SETTINGS
+
 _BY_NAME = {s.name: s for s in SETTINGS}
 
 

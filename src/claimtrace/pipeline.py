@@ -69,6 +69,30 @@ def run_ingest(
     return tally.summary()
 
 
+def ingest_item(
+    item: RawPage | Failure,
+    store: Store,
+    config: Config,
+    then: Callable[[IngestSummary], None] | None = None,
+) -> IngestSummary:
+    """One record read elsewhere (collect/: a fetched page) through the same clean ->
+    deduplicate -> store steps as ``run_ingest``; ``then`` writes in the same transaction
+    (the fetch state), so the record and what is known of it are stored together or not."""
+    tally = _Tally()
+    prepared = _prepare([item], store, config, _serial_map, tally)
+    with store.transaction():
+        for entry in prepared:
+            _store_entry(entry, store, config, tally)
+        summary = tally.summary()
+        if then is not None:
+            then(summary)
+    return summary
+
+
+def _serial_map(func: Callable[[RawPage], Document | Failure], items: list[RawPage]) -> list:
+    return [func(item) for item in items]
+
+
 def _store_files(db: str) -> frozenset[str]:
     path = os.path.realpath(db)
     return frozenset(path + suffix for suffix in ("", "-wal", "-shm", "-journal"))
