@@ -536,6 +536,7 @@ def fetch(
             for failure in bad:
                 store.record_failure(failure)
         summary = fetch_into(targets, store, config, refetch=refetch, on_result=on_result)
-    summary.failures[:0] = bad
-    summary.counts["failed"] += len(bad)
+    if bad:
+        summary.failures[:0] = bad
+        summary.counts["failed"] += len(bad)
     return summary

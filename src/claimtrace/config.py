@@ -227,8 +227,11 @@ COLLECT_SETTINGS: tuple[Setting, ...] = (
         "webhook_url",
         "",
         "URL every new alert is POSTed to as JSON ('' : none).",
-        lambda v: None if v == "" or v.startswith(("http://", "https://")) else "must be an "
-        "http:// or https:// URL or empty",
+        lambda v: (
+            None
+            if v == "" or v.startswith(("http://", "https://"))
+            else "must be an http:// or https:// URL or empty"
+        ),
     ),
 )
 SETTINGS = SETTINGS + COLLECT_SETTINGS

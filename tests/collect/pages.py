@@ -11,7 +11,9 @@ ARTICLE_AR = (
     "منذ عشرين عاما. وحذر المهندسون من أن الضخ سيتعين تقنينه إذا استمر الطقس الجاف طوال أشهر "
     "الصيف.\n\nوقال مزارعون في الوادي إنهم فقدوا بالفعل جزءا من محصولهم."
 )
-ARTICLES = {"en": ARTICLE_EN, "de": ARTICLE_DE, "fr": ARTICLE_FR, "ru": ARTICLE_RU, "ar": ARTICLE_AR}
+ARTICLES = {
+    "en": ARTICLE_EN, "de": ARTICLE_DE, "fr": ARTICLE_FR, "ru": ARTICLE_RU, "ar": ARTICLE_AR,
+}  # fmt: skip
 
 
 def article(title: str, text: str, lang: str = "en") -> bytes:

@@ -38,6 +38,7 @@ class Response:
     body: bytes = b""
     warc_file: str | None = None
     warc_record: str | None = None
+    warc_offset: int | None = None
     stage: str = "fetch"
     reason: str | None = None  # set: the fetch failed
 
@@ -185,9 +186,9 @@ class Client:
             truncated = "unspecified"
             reason = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
         names = {k.lower(): v for k, v in got}
-        warc_file = warc_record = None
+        warc_file = warc_record = warc_offset = None
         if status is not None:
-            warc_file, warc_record = self.warc.write(
+            warc_file, warc_record, warc_offset = self.warc.write(
                 url, status, phrase, got, bytes(body), truncated
             )
         elif reason is not None and status is None:
@@ -195,7 +196,7 @@ class Client:
         if reason is None and status is not None and status not in _REDIRECTS | {200, 304}:
             reason = f"HTTP {status} {phrase}".strip()
         response = Response(
-            url, status, names, bytes(body), warc_file, warc_record, "fetch", reason
+            url, status, names, bytes(body), warc_file, warc_record, warc_offset, "fetch", reason
         )
         return response, _retry_after(names.get("retry-after"))
 
@@ -203,7 +204,7 @@ class Client:
 def _failed(response: Response, reason: str) -> Response:
     return Response(
         response.url, response.status, response.headers, b"", response.warc_file,
-        response.warc_record, "fetch", reason,
+        response.warc_record, response.warc_offset, "fetch", reason,
     )  # fmt: skip
 
 

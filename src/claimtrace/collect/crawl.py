@@ -139,8 +139,9 @@ class _Crawl:
     async def _expand(self, result: Fetched) -> None:
         limit = self.options.max_links
         target = result.target
+        maps: list[str] = []
         if result.kind == "feed":
-            pages, maps = feed_links(result.body, result.final_url or target.url, limit), []
+            pages = feed_links(result.body, result.final_url or target.url, limit)
         else:
             pages, maps = sitemap_links(result.body, result.final_url or target.url, limit)
         result = replace(result, links=tuple(pages), sitemaps=tuple(maps))
@@ -182,6 +183,7 @@ def _fetched(target: Target, response: Response) -> Fetched:
         "last_modified": response.headers.get("last-modified"),
         "warc_file": response.warc_file,
         "warc_record": response.warc_record,
+        "warc_offset": response.warc_offset,
     }
     if response.reason is not None:
         return Fetched(target, "failed", stage=response.stage, reason=response.reason, **common)

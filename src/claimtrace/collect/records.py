@@ -46,6 +46,7 @@ class Fetched:
     body: bytes = b""
     warc_file: str | None = None
     warc_record: str | None = None
+    warc_offset: int | None = None
     stage: str = "fetch"
     reason: str | None = None
     links: tuple[str, ...] = ()  # a feed's or sitemap's article links, normalised

@@ -12,6 +12,7 @@ import os
 import time
 from pathlib import Path
 
+from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -43,9 +44,11 @@ class WarcLog:
         headers: list[tuple[str, str]],
         body: bytes,
         truncated: str | None = None,
-    ) -> tuple[str, str]:
-        """Write one response record; returns (file, record id)."""
+    ) -> tuple[str, str, int]:
+        """Write one response record; returns (file, record id, offset in the file)."""
         writer = self._open()
+        assert self._handle is not None
+        offset = self._handle.tell()
         kept = [(k, v) for k, v in headers if k.lower() not in _DROP]
         kept.append(("Content-Length", str(len(body))))
         http = StatusAndHeaders(f"{status} {reason}".strip(), kept, protocol="HTTP/1.1")
@@ -55,12 +58,20 @@ class WarcLog:
             warc_headers_dict=extra,
         )  # fmt: skip
         writer.write_record(record)
-        assert self._handle is not None
         self._handle.flush()
-        return str(self.path), str(record.rec_headers.get_header("WARC-Record-ID"))
+        return str(self.path), str(record.rec_headers.get_header("WARC-Record-ID")), offset
 
     def close(self) -> None:
         if self._handle is not None:
             self._handle.close()
             self._handle = None
             self._writer = None
+
+
+def read_payload(path: str, offset: int, max_bytes: int) -> bytes:
+    """The body of the response record at ``offset`` (OSError, ValueError if it is gone)."""
+    with open(path, "rb") as handle:
+        handle.seek(offset)
+        for record in ArchiveIterator(handle):
+            return bytes(record.content_stream().read(max_bytes + 1))
+    raise ValueError(f"no WARC record at offset {offset} of {path}")

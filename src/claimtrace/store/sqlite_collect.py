@@ -35,29 +35,29 @@ def queue(db: sqlite3.Connection, children: list[Target]) -> None:
 def save_visit(
     db: sqlite3.Connection,
     result: Fetched,
-    sha256: str | None = None,
-    document_id: str | None = None,
     kind: str | None = None,
     stage: str | None = None,
     reason: str | None = None,
 ) -> None:
-    """Record one visit (and take the URL off the queue). A 304 keeps what the URL was and
-    its validators; a failure keeps the validators of the last good visit."""
+    """Record one visit (and take the URL off the queue); a page is marked to be ingested.
+    A 304 keeps what the URL was and its validators; a failure keeps what the URL was and
+    the validators of its last good visit."""
     target = result.target
     db.execute("DELETE FROM fetch_queue WHERE url = ?", (target.url,))
     if result.kind == "unchanged":
         db.execute(
             "UPDATE fetched_urls SET status = ?, last_fetched = strftime('%Y-%m-%dT%H:%M:%SZ',"
-            " 'now'), warc_file = ?, warc_record = ? WHERE url = ?",
-            (result.status, result.warc_file, result.warc_record, target.url),
-        )
+            " 'now'), warc_file = ?, warc_record = ?, warc_offset = ? WHERE url = ?",
+            (result.status, result.warc_file, result.warc_record, result.warc_offset,
+             target.url),
+        )  # fmt: skip
         return
     kind = kind or result.kind
     failed = kind == "failed"
     db.execute(
         "INSERT INTO fetched_urls (url, kind, status, final_url, content_type, etag,"
-        " last_modified, sha256, document_id, warc_file, warc_record, stage, reason, parent,"
-        " label) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
+        " last_modified, warc_file, warc_record, warc_offset, to_ingest, language, stage,"
+        " reason, parent, label) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"
         " ON CONFLICT (url) DO UPDATE SET kind = CASE WHEN excluded.kind = 'failed'"
         "   AND fetched_urls.kind != 'failed' THEN fetched_urls.kind ELSE excluded.kind END,"
         " status = excluded.status, final_url = excluded.final_url,"
@@ -65,19 +65,51 @@ def save_visit(
         " etag = CASE WHEN excluded.kind = 'failed' THEN fetched_urls.etag ELSE excluded.etag END,"
         " last_modified = CASE WHEN excluded.kind = 'failed' THEN fetched_urls.last_modified"
         "   ELSE excluded.last_modified END,"
-        " sha256 = COALESCE(excluded.sha256, fetched_urls.sha256),"
-        " document_id = COALESCE(excluded.document_id, fetched_urls.document_id),"
         " warc_file = excluded.warc_file, warc_record = excluded.warc_record,"
-        " stage = excluded.stage, reason = excluded.reason,"
+        " warc_offset = excluded.warc_offset, to_ingest = excluded.to_ingest,"
+        " language = excluded.language, stage = excluded.stage, reason = excluded.reason,"
         " last_fetched = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')",
         (
             target.url, kind, result.status, result.final_url, result.content_type,
             None if failed else result.etag, None if failed else result.last_modified,
-            sha256, document_id, result.warc_file, result.warc_record,
-            (stage or result.stage) if failed else None,
+            result.warc_file, result.warc_record, result.warc_offset, int(kind == "page"),
+            target.language, (stage or result.stage) if failed else None,
             (reason or result.reason) if failed else None, target.parent, target.label,
         ),
     )  # fmt: skip
+
+
+def waiting(db: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Pages fetched and not ingested yet, in the order they were fetched."""
+    rows = db.execute(
+        "SELECT url, final_url, content_type, warc_file, warc_offset, language, label, parent"
+        " FROM fetched_urls WHERE to_ingest = 1 ORDER BY last_fetched, rowid"
+    ).fetchall()
+    return [dict(zip(row.keys(), row, strict=True)) for row in rows]
+
+
+def ingested(
+    db: sqlite3.Connection,
+    url: str,
+    sha256: str | None,
+    document_id: str | None,
+    stage: str | None = None,
+    reason: str | None = None,
+) -> None:
+    """The page was ingested (into ``document_id``), or failed at ``stage`` (it stays a
+    page: fetching the same bytes again would not help)."""
+    if reason is not None:
+        db.execute(
+            "UPDATE fetched_urls SET to_ingest = 0, stage = ?, reason = ?,"
+            " sha256 = ? WHERE url = ?",
+            (stage, reason, sha256, url),
+        )
+        return
+    db.execute(
+        "UPDATE fetched_urls SET to_ingest = 0, sha256 = ?,"
+        " document_id = COALESCE(?, document_id) WHERE url = ?",
+        (sha256, document_id, url),
+    )
 
 
 def fetched(db: sqlite3.Connection, url: str) -> dict[str, Any] | None:

@@ -1,16 +1,24 @@
-"""Fetched pages into the store: the crawl's outcomes go through the normal ingest
-(RawPage -> clean -> deduplicate -> store), each together with its fetch state."""
+"""Fetched pages into the store. The crawl records each visit (a page is marked "to
+ingest", its body kept in the WARC log); then each page waiting is read back from its WARC
+record and goes through the normal ingest (RawPage -> clean -> deduplicate -> store) in
+one transaction with its fetch state. Ingest runs after the network part, never during it:
+cleaning holds the interpreter for long stretches, which would stall responses in flight
+and make them time out. A page fetched but not ingested when a run is interrupted is
+ingested by the next run, from its WARC record."""
 
 from __future__ import annotations
 
 import os
+import sqlite3
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from claimtrace.collect import CollectState, Fetched, FetchOptions, Known, Target, crawl
+from claimtrace.collect.warc import read_payload
 from claimtrace.config import Config
+from claimtrace.errors import ClaimtraceError
 from claimtrace.ids import sha256_bytes
 from claimtrace.ingest.reader import pages_from_bytes
 from claimtrace.pipeline import ingest_item
@@ -67,16 +75,22 @@ def fetch_into(
             on_result(result)
 
     crawl(targets, options, state, warc_folder(config), seen)
+    ingest_fetched(store, config, state.summary)
     return state.summary
+
+
+def _connection(store: Store) -> sqlite3.Connection:
+    db = getattr(store, "db", None)
+    if db is None:
+        raise ClaimtraceError("fetching needs the sqlite store backend")
+    return db  # type: ignore[no-any-return]
 
 
 class StoreState(CollectState):
     def __init__(self, store: Store, config: Config) -> None:
         self.store = store
         self.config = config
-        self.db = getattr(store, "db", None)
-        if self.db is None:
-            raise TypeError("fetching needs the sqlite store backend")
+        self.db = _connection(store)
         self.summary = FetchSummary()
 
     def known(self, url: str) -> Known | None:
@@ -92,54 +106,62 @@ class StoreState(CollectState):
         self.summary.count(result.target.label, result.kind)
 
     def done(self, result: Fetched) -> None:
-        label = result.target.label
-        if result.kind == "page":
-            self._page(result)
-            return
         with self.store.transaction():
             if result.kind == "failed":
                 failure = Failure(result.url, result.stage, result.reason or "failed")
                 self.store.record_failure(failure)
                 self.summary.failures.append(failure)
             collect_sql.save_visit(self.db, result)
-        self.summary.count(label, result.kind)
+        if result.kind != "page":
+            self.summary.count(result.target.label, result.kind)
 
-    def _page(self, result: Fetched) -> None:
-        target = result.target
-        items = list(
-            pages_from_bytes(target.url, result.warc_file or target.url, result.body,
-                             int(self.config.max_record_bytes))
-        )  # fmt: skip
-        sha = sha256_bytes(result.body)
+
+def ingest_fetched(store: Store, config: Config, summary: FetchSummary) -> None:
+    """Ingest every page fetched and not ingested yet, each in one transaction with the
+    note that it was."""
+    db = _connection(store)
+    for row in collect_sql.waiting(db):
+        url, label = row["url"], row["label"]
+        try:
+            body = read_payload(row["warc_file"], int(row["warc_offset"]),
+                                int(config.fetch_max_bytes))  # fmt: skip
+        except (OSError, ValueError, TypeError) as exc:
+            failure = Failure(url, "read-warc", f"the response kept for it is gone: {exc}")
+            with store.transaction():
+                store.record_failure(failure)
+                collect_sql.ingested(db, url, None, None, failure.stage, failure.reason)
+            summary.failures.append(failure)
+            summary.count(label, "failed")
+            continue
+        items = list(pages_from_bytes(url, row["warc_file"], body, int(config.max_record_bytes)))
+        sha = sha256_bytes(body)
         for number, item in enumerate(items):
             if isinstance(item, RawPage):
                 item = replace(
-                    item, url=result.final_url or target.url,
-                    language=item.language or target.language, container="http",
+                    item, url=row["final_url"] or url,
+                    language=item.language or row["language"], container="http",
                 )  # fmt: skip
-            last = number == len(items) - 1
-            ingest_item(item, self.store, self.config,
-                        self._then(result, sha) if last else None)  # fmt: skip
+            then = _note(db, url, label, sha, summary) if number == len(items) - 1 else None
+            ingest_item(item, store, config, then)
 
-    def _then(self, result: Fetched, sha: str) -> Callable[[IngestSummary], None]:
-        label = result.target.label
 
-        def then(summary: IngestSummary) -> None:
-            document = summary.added[0] if summary.added else None
-            if document is None and summary.duplicates:
-                document = summary.duplicates[0][1]
-            errors = summary.errors
-            if errors:
-                first = errors[0]
-                collect_sql.save_visit(self.db, result, sha, None, "failed", first.stage,
-                                       first.reason)  # fmt: skip
-                self.summary.failures.extend(errors)
-                self.summary.count(label, "failed")
-                return
-            collect_sql.save_visit(self.db, result, sha, document)
-            self.summary.added.extend(summary.added)
-            self.summary.duplicates.extend((result.url, d) for _, d in summary.duplicates)
-            outcome = "new" if summary.added else "duplicate" if summary.duplicates else "unchanged"
-            self.summary.count(label, outcome)
+def _note(
+    db: sqlite3.Connection, url: str, label: str | None, sha: str, summary: FetchSummary
+) -> Callable[[IngestSummary], None]:
+    def then(result: IngestSummary) -> None:
+        document = result.added[0] if result.added else None
+        if document is None and result.duplicates:
+            document = result.duplicates[0][1]
+        if result.errors:
+            first = result.errors[0]
+            collect_sql.ingested(db, url, sha, None, first.stage, first.reason)
+            summary.failures.extend(result.errors)
+            summary.count(label, "failed")
+            return
+        collect_sql.ingested(db, url, sha, document)
+        summary.added.extend(result.added)
+        summary.duplicates.extend((url, d) for _, d in result.duplicates)
+        outcome = "new" if result.added else "duplicate" if result.duplicates else "unchanged"
+        summary.count(label, outcome)
 
-        return then
+    return then

@@ -15,6 +15,9 @@ CREATE TABLE fetched_urls (
     document_id   TEXT,             -- the document the page became (or joined as a copy)
     warc_file     TEXT,             -- where the last response is kept
     warc_record   TEXT,
+    warc_offset   INTEGER,          -- of the record in warc_file
+    to_ingest     INTEGER NOT NULL DEFAULT 0,  -- 1: a page fetched, not yet ingested
+    language      TEXT,             -- the watch source's language hint
     stage         TEXT,             -- failed: the stage (fetch, robots, detect, extract...)
     reason        TEXT,             -- failed: why
     parent        TEXT,             -- the feed or sitemap it was first found in
@@ -23,6 +26,7 @@ CREATE TABLE fetched_urls (
     last_fetched  TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 CREATE INDEX fetched_urls_document ON fetched_urls(document_id);
+CREATE INDEX fetched_urls_to_ingest ON fetched_urls(to_ingest);
 
 -- links a feed or sitemap gave, queued in the transaction that recorded the feed; a link
 -- leaves the queue in the transaction that stores what it gave
