@@ -55,6 +55,8 @@ class Lexicon:
     passives: Mapping[str, str] = field(default_factory=dict)
     objects_after: frozenset[str] = frozenset()  # verbs with an addressee: "told Reuters"
     verb_second: bool = False  # German main clauses: the subject may follow the cue
+    back_references: frozenset[str] = frozenset()  # "Das berichteten X.": the sentence before
+    verb_first: bool = False  # Arabic: cue, then source, then "إن"/"أن" and the content
     particle_kinds: Mapping[str, str] = field(default_factory=dict)  # "weist zurück": deny
     as_clause: frozenset[str] = frozenset()
     subjunctive: frozenset[str] = (
@@ -120,9 +122,9 @@ def words(text: str) -> frozenset[str]:
 
 def make_span(text: str, start: int, end: int) -> Span | None:
     """A span trimmed of surrounding whitespace and clause punctuation, or None if empty."""
-    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-،"):
         start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-."):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-.،"):
         end -= 1
     return Span(start, end, text[start:end]) if end > start else None
 

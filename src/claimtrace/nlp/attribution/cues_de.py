@@ -145,6 +145,7 @@ LEXICON = Lexicon(
     objects_after=frozenset(),
     particle_kinds=PARTICLE_KIND,
     verb_second=True,
+    back_references=frozenset({"das", "dies"}),
     # Konjunktiv I, 3rd person: unambiguous forms only ("sei"; "habe" but not "haben")
     subjunctive=_words(
         "sei seien habe gebe werde könne müsse solle dürfe wolle möge wisse liege stehe "

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from claimtrace.nlp.attribution import cues_de, cues_en, cues_es, cues_fr
+from claimtrace.nlp.attribution import cues_ar, cues_de, cues_en, cues_es, cues_fr
 from claimtrace.nlp.attribution.base import Lexicon, make_span
+from claimtrace.nlp.attribution.base import words as _words
 from claimtrace.nlp.attribution.found import Found, around, to_attribution, token_span
 from claimtrace.nlp.attribution.tags_de import Tagged, noun_position, tag_german
 from claimtrace.nlp.attribution.tokens import Token, match_phrase, np_after, tokenize
@@ -28,7 +29,7 @@ __all__ = ["RulesBackend", "lexicon_for", "sentence_attributions"]
 
 LEXICONS: dict[str, Lexicon] = {
     lex.language: lex
-    for lex in (cues_en.LEXICON, cues_de.LEXICON, cues_fr.LEXICON, cues_es.LEXICON)
+    for lex in (cues_en.LEXICON, cues_de.LEXICON, cues_fr.LEXICON, cues_es.LEXICON, cues_ar.LEXICON)
 }
 MAX_SENTENCE_TOKENS = 1000
 
@@ -53,20 +54,71 @@ class RulesBackend:
             return []
         out: list[Attribution] = []
         previous: Attribution | None = None
+        before: tuple[int, int] | None = None  # the sentence before, when unattributed
         for start, end in sentences:
             tokens = tokenize(text, start, end)
             sentence = Span(start, end, text[start:end])
-            found = [
-                a
-                for f in sentence_attributions(tokens, lex)
-                if (a := to_attribution(text, sentence, f, language, document_id)) is not None
-            ]
+            back = _back_reference(text, tokens, sentence, before, lex, document_id)
+            found = (
+                [back]
+                if back is not None
+                else [
+                    a
+                    for f in sentence_attributions(tokens, lex)
+                    if (a := to_attribution(text, sentence, f, language, document_id)) is not None
+                ]
+            )
             if not found and previous is not None and lex.subjunctive:
                 continued = _continued_speech(text, tokens, sentence, previous, lex)
                 found = [continued] if continued is not None else []
             out.extend(found)
             previous = found[-1] if found else None
+            paragraph_goes_on = "\n" not in text[start:end]
+            before = (start, end) if not found and paragraph_goes_on else None
         return out
+
+
+# "Das berichteten örtliche Behörden am Montag.": the source of the sentence before
+_TIME_WORDS = _words(
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag wochenende abend morgen "
+    "vormittag nachmittag mittag heute gestern"
+)
+
+
+def _back_reference(
+    text: str,
+    tokens: Sequence[Token],
+    sentence: Span,
+    before: tuple[int, int] | None,
+    lex: Lexicon,
+    document_id: str,
+) -> Attribution | None:
+    """A sentence that only names who said the sentence before it: "Das berichteten
+    örtliche Behörden." / "Dies teilte das Ministerium mit." (``back_references``)."""
+    if before is None or len(tokens) < 3 or tokens[0].lower not in lex.back_references:
+        return None
+    verb = tokens[1]
+    if verb.lower not in lex.verbs:
+        return None
+    end = np_after(tokens, 2, lex)
+    if end == 2:
+        return None
+    for k in range(2, end - 1):
+        if tokens[k].lower in lex.prepositions and tokens[k + 1].lower in _TIME_WORDS:
+            end = k  # "örtliche Behörden am Montag": the day is no part of the source
+            break
+    rest = [t for t in tokens[end:] if t.is_word]
+    if len(rest) > 4 or end <= 2:
+        return None  # more than "mit" or "am Montag": a sentence of its own
+    source = make_span(text, tokens[2].start, tokens[end - 1].end)
+    content = make_span(text, *before)
+    cue = Span(verb.start, verb.end, verb.text)
+    if source is None or content is None:
+        return None
+    kind = lex.verbs[verb.lower]
+    return Attribution(
+        document_id, sentence, cue, content, source, kind, lex.language, backend="rules"
+    )
 
 
 def _continued_speech(

@@ -210,7 +210,7 @@ def _from_cue(token: Any, lex: Lexicon, offset: int, initial: bool) -> Found | N
         return None  # "needs to sell herself and tell more jokes"
     if token.dep_ in {"ccomp", "xcomp"} and token.head.lemma_ in {"let", "make", "help"}:
         return None  # "may not let editorials tell them how to vote"
-    source_tokens, passive = _source(token)
+    source_tokens, passive = _source(token, lex)
     content = _content(token, kind, offset, passive)
     if content is None:
         return None
@@ -273,7 +273,7 @@ def _has(token: Any, deps: set[str]) -> bool:
     return any(c.dep_ in deps for c in token.children)
 
 
-def _source(token: Any) -> tuple[list[Any] | None, bool]:
+def _source(token: Any, lex: Lexicon | None = None) -> tuple[list[Any] | None, bool]:
     """The source's tokens, and whether the cue is passive ("it was reported")."""
     passive = False
     for child in token.children:
@@ -288,10 +288,20 @@ def _source(token: Any) -> tuple[list[Any] | None, bool]:
     head = token
     while not passive and head.dep_ in INHERITS and head.head.i != head.i:
         head = head.head
+        if head.dep_ == "ccomp" and lex is not None and _cue_verb(head.head, lex):
+            # "X said A depended on B and called on C": the parser hangs the second cue on
+            # the first one's content; it is X who called, not A
+            head = head.head
         subject = next((c for c in head.children if c.dep_ in SUBJECTS), None)
         if subject is not None:
             return _subtree(subject), False
     return None, passive
+
+
+def _cue_verb(token: Any, lex: Lexicon) -> bool:
+    return token.pos_ == "VERB" and bool(
+        lex.lemmas.get(token.lemma_.lower()) or lex.verbs.get(token.lower_)
+    )
 
 
 def _content(token: Any, kind: str, offset: int, passive: bool) -> tuple[int, int] | None:

@@ -134,7 +134,11 @@ def _preposed(
     relative = start > 1 and tokens[start - 2].text == "," and tokens[start - 1].lower in RELATIVES
     if lex.verb_second and relative:
         return None  # a relative clause: "…, die die Haltung bestätigen" (who is subject?)
-    if lex.verb_second and (source is None or fronted):
+    if lex.verb_first and source is None:
+        after = np_after(tokens, j, lex)  # "وقالت الأمم المتحدة إن": cue, source, "that"
+        source = token_span(tokens, j, after) if after > j else None
+        j = after
+    elif lex.verb_second and (source is None or fronted):
         after = np_after(tokens, j, lex)
         source = token_span(tokens, j, after) if after > j else None
         j = after
@@ -156,7 +160,7 @@ def _preposed(
     j = _past_adverbial(tokens, j, lex)
     t = tokens[j]
     if t.lower in lex.complementizers:
-        begin = j
+        begin = j + 1 if lex.verb_first and j + 1 < len(tokens) else j
     elif t.text in {":", ","} and j + 1 < len(tokens):
         nxt = tokens[j + 1]
         if t.text == "," and not (lex.verb_second or nxt.text in OPEN_QUOTES):

@@ -14,6 +14,7 @@ from claimtrace.nlp.attribution import named_sources
 from claimtrace.nlp.attribution.discourse import carried_report, is_evidence
 from claimtrace.nlp.attribution.spacy_backend import STATEMENT_NOUNS
 from claimtrace.nlp.claims.actors import ActorSpan, actors_in, document_context
+from claimtrace.nlp.claims.clauses import split_clauses
 from claimtrace.nlp.claims.deproles import Roles
 from claimtrace.nlp.claims.lexicon import Lexicon, lexicon_for
 from claimtrace.nlp.claims.modality import modality_of
@@ -65,31 +66,39 @@ class RulesExtractor:
             kinds = [_kind(a) for a in chain(attributions, index)]
             start = min(attribution.sentence.start, attribution.content.start)
             end = max(attribution.sentence.end, attribution.content.end)
-            claim = _claim(
-                doc,
-                analysis,
-                context,
-                (start, end),
-                attribution.content,
-                attribution.language,
-                parses,
-                links=links,
-                kinds=kinds,
-                cue=attribution.cue,
-                speaker=links[-1].actor if links else None,
-                nested=[
-                    (a.content.start - attribution.content.start,
-                     a.content.end - attribution.content.start)
-                    for a in attributions
-                    if a.parent == index
-                ],
-            )  # fmt: skip
-            if claim is not None:
-                claims.setdefault(claim.id, claim)
+            shared: tuple[str, ...] = ()
+            for part, shares in _parts(attribution.content, attribution.language, parses):
+                claim = _claim(
+                    doc,
+                    analysis,
+                    context,
+                    (start, end),
+                    part,
+                    attribution.language,
+                    parses,
+                    links=links,
+                    kinds=kinds,
+                    cue=attribution.cue,
+                    speaker=links[-1].actor if links else None,
+                    nested=[
+                        (a.content.start - part.start, a.content.end - part.start)
+                        for a in attributions
+                        if a.parent == index
+                    ],
+                    shared=shared if shares else (),
+                )
+                if claim is not None:
+                    claims.setdefault(claim.id, claim)
+                    if not shares:
+                        shared = claim.subjects
         spoken = [a for a in attributions if a.cue_kind not in STANCES]
-        for start, end in _clauses(doc.text, analysis.sentences):
-            content = Span(start, end, doc.text[start:end])
+        shared = ()
+        for clause, shares in _unattributed_parts(doc, analysis, parses):
+            start, end = clause.start, clause.end
+            content = clause
             language = _language_at(doc, start)
+            if not shares:
+                shared = ()
             if not _unattributed_relation(content, language, spoken, parses):
                 continue
             earlier = [c for c in claims.values() if c.content.end <= start]
@@ -116,10 +125,34 @@ class RulesExtractor:
                 links=links,
                 kinds=kinds,
                 exclude=_attributed_parts(content, spoken),
+                shared=shared if shares else (),
             )
             if claim is not None:
                 claims.setdefault(claim.id, claim)
+                if not shares:
+                    shared = claim.subjects
         return sorted(claims.values(), key=lambda c: (c.content.start, c.content.end))
+
+
+def _parts(content: Span, language: str | None, parses: Parses) -> list[tuple[Span, bool]]:
+    """The clauses of ``content`` (one claim each), with whether each shares the subject
+    of the clause before it (clauses.py)."""
+    parse = parses.of(content.start, content.text, language)
+    return [
+        (Span(content.start + p.start, content.start + p.end, content.text[p.start : p.end]),
+         p.shares_subject)
+        for p in split_clauses(content.text, language, parse)
+    ]  # fmt: skip
+
+
+def _unattributed_parts(
+    doc: Document, analysis: Analysis, parses: Parses
+) -> list[tuple[Span, bool]]:
+    out: list[tuple[Span, bool]] = []
+    for start, end in _clauses(doc.text, analysis.sentences):
+        sentence = Span(start, end, doc.text[start:end])
+        out.extend(_parts(sentence, _language_at(doc, start), parses))
+    return out
 
 
 def _kind(attribution: Attribution) -> str:
@@ -147,6 +180,7 @@ def _claim(
     nested: Sequence[tuple[int, int]] = (),
     cue: Span | None = None,
     speaker: str | None = None,
+    shared: tuple[str, ...] = (),
 ) -> Claim | None:
     """The claim ``content`` makes; with ``judged``, None unless the sentence is worth one."""
     lexicon = lexicon_for(language)
@@ -171,7 +205,10 @@ def _claim(
     )
     if judged:
         worth = judge(
-            content.text, language, len({a.actor_id for a in actors} | set(inherited)), verb
+            content.text,
+            language,
+            len({a.actor_id for a in actors} | set(inherited) | set(shared)),
+            verb,
         )
         if worth is None:
             return None
@@ -189,6 +226,10 @@ def _claim(
         parsed = None
     ordered = assign_roles(content.text, local, verb, lexicon)
     subjects, objects = _merge(parsed, ordered) if not inherited else (inherited, ())
+    if not subjects and shared:
+        # "X withdrew and handed the city over": the conjunct's subject is the first clause's
+        subjects = shared
+        objects = tuple(i for i in objects if i not in shared)
     if verb is not None and verb.code in SYMMETRIC and objects and not subjects:
         subjects, objects = objects[:1], objects[1:]  # "X and Y are aligned": mutual
     negated = verb is not None and is_negated(content.text, verb.start, verb.end, language)

@@ -163,6 +163,8 @@ def _false_cut(text: str, previous: tuple[int, int], start: int, end: int) -> bo
 
     if text[start].islower() or not any(c.isalnum() for c in text[start:end]):
         return True  # "... pas. » Puis": a lone closing quote belongs to the sentence
+    if text[previous[1] - 1] in "،؛,;":
+        return True  # pysbd ends Arabic sentences at the comma "،": a comma ends none
     if text[previous[1] - 1] in OPENERS:
         return True  # "a déclaré : «" | "Nous ne céderons pas."
     last = text[previous[0] : previous[1]].rsplit(None, 1)[-1]

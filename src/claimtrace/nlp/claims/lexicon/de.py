@@ -56,6 +56,8 @@ LEXICON = Lexicon(
             + r"ein\b|überr[ae]nn\w*)",
             r"(?:Waffen|Raketen)\s+(?:\S+\s+){0,2}?(?P<v>eingesetzt|einsetzt|einsetzten|einzusetzen)",
             r"n:(?:Angriff\w*|Anschlag\w*|Anschläg\w*|Offensive|Zusammenstöß\w*|Kämpfe\w*|Gefecht\w*|Luftangriff\w*|Operationen)",
+            # compounds: "Drohnenangriff", "Raketenbeschuss", "Bombenanschlag"
+            r"n:\w+(?:angriff|angriffe|angriffen|angriffs|anschlag|anschläge|anschlägen|beschuss)",
         ),
         "arrest": (
             r"(?:verhafte\w*|festgenommen|nahmen?\s+"

@@ -74,6 +74,9 @@ LEXICON = Lexicon(
             r"drop(?:s|ped|ping)?\s+(?:\w+\s+)?bombs",
             r"n:(?:attacks?|firefights?|gunfights?|offensive|assault|airstrikes?|air\s+strikes?|bombardment|clashes|battles?|fighting|war\s+on)",
             r"n:(?:strikes?|bombing)(?=\s+(?:against|on)\b)",
+            # a strike by a weapon is an attack, not a walkout: "a drone strike damaged …"
+            r"n:(?:drone|missile|rocket|artillery|aerial|military|naval|retaliatory|precision|"
+            r"nuclear|targeted|pre-emptive|preemptive)\s+strikes?",
         ),
         "arrest": (
             r"(?:arrest|detain|imprison|jail|round(?:ed)?\s+up|expel|deport)(?:s|ed|ing)?",
