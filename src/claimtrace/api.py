@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from claimtrace.link.compare import Comparison
     from claimtrace.link.run import LinkSummary
     from claimtrace.watch import FetchSummary
+    from claimtrace.watch.rounds import RoundSummary
 
 
 @contextmanager
@@ -540,3 +542,82 @@ def fetch(
         summary.failures[:0] = bad
         summary.counts["failed"] += len(bad)
     return summary
+
+
+def watch(
+    sources: str | Path,
+    db: str | Path | None = None,
+    config: Config | None = None,
+    every: float | None = None,
+    once: bool = False,
+    on_round: Callable[[RoundSummary], None] | None = None,
+    on_result: Callable[[Fetched], None] | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> list[RoundSummary]:
+    """Poll the sources of a TOML file (``watch/sources.py``) on their schedule: each round
+    fetches the sources due, ingests their new articles, analyses and links them and raises
+    alerts. ``once``: one round, then return (for cron); otherwise rounds go on until
+    interrupted. ``every``: the interval of sources that set none (default 30 min)."""
+    from claimtrace.watch.rounds import watch_round
+    from claimtrace.watch.sources import load_sources
+
+    config = config or load_config()
+    found, problems = load_sources(sources, every)
+    done: list[RoundSummary] = []
+    with opened(db, config) as store:
+        if problems:
+            with store.transaction():
+                for failure in problems:
+                    store.record_failure(failure)
+        while True:
+            summary = watch_round(found, store, config, on_result=on_result)
+            if not done:
+                summary.failures[:0] = problems
+            done.append(summary)
+            if on_round is not None:
+                on_round(summary)
+            if once or not found:
+                return done
+            wait = (summary.next_due or time.time() + (every or 1800)) - time.time()
+            sleep(min(max(wait, 1.0), 86_400.0))
+
+
+def add_watch(
+    kind: str,
+    target: str,
+    event: str = "any",
+    language: str | None = None,
+    label: str | None = None,
+    db: str | Path | None = None,
+) -> dict[str, Any]:
+    """Save a watch on an actor, a claim group (``*``: any), a search query or a source;
+    claims linked from now on that match it raise alerts (``alerts``)."""
+    from claimtrace.watch.alerts import add_watch as add
+
+    with opened(db) as store:
+        return add(store, kind, target, event, language, label)
+
+
+def watches(db: str | Path | None = None, include_removed: bool = False) -> list[dict[str, Any]]:
+    from claimtrace.watch.alerts import list_watches
+
+    with opened(db, read_only=True) as store:
+        return list_watches(store, include_removed)
+
+
+def remove_watch(watch_id: int, db: str | Path | None = None) -> None:
+    from claimtrace.watch.alerts import remove_watch as remove
+
+    with opened(db) as store:
+        remove(store, watch_id)
+
+
+def alerts(
+    db: str | Path | None = None, limit: int = 100, watch_id: int | None = None
+) -> list[dict[str, Any]]:
+    """Alerts, newest first: the watch, the claim, the document, why, and the webhook's
+    delivery."""
+    from claimtrace.watch.alerts import list_alerts
+
+    with opened(db, read_only=True) as store:
+        return list_alerts(store, limit, watch_id)

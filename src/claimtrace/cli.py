@@ -10,7 +10,7 @@ from tqdm import tqdm
 from claimtrace import api
 from claimtrace.cli_actors import actors
 from claimtrace.cli_claims import claims, describe
-from claimtrace.cli_collect import fetch
+from claimtrace.cli_collect import alerts, fetch, watch
 from claimtrace.cli_common import db_option, emit_json, friendly_errors, json_option, safe
 from claimtrace.cli_links import compare, groups, show_link, stories
 from claimtrace.cli_report import export, report
@@ -276,3 +276,5 @@ main.add_command(report)
 main.add_command(export)
 main.add_command(serve)
 main.add_command(fetch)
+main.add_command(watch)
+main.add_command(alerts)

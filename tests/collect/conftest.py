@@ -22,6 +22,8 @@ class Site:
     base: str = ""
     routes: dict[str, tuple[int, dict[str, str], bytes] | Handler] = field(default_factory=dict)
     hits: list[tuple[str, dict[str, str]]] = field(default_factory=list)
+    posts: list[tuple[str, bytes]] = field(default_factory=list)  # (path, body) of each POST
+    post_status: int = 204
 
     def url(self, path: str) -> str:
         return self.base + path
@@ -58,6 +60,13 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             self.wfile.write(body)
+
+        def do_POST(self) -> None:  # noqa: N802
+            length = int(self.headers.get("Content-Length", "0"))
+            site.posts.append((self.path, self.rfile.read(length)))
+            self.send_response(site.post_status)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
 
     return Handle
 

@@ -90,7 +90,7 @@ def test_urls_fetched_before_are_not_fetched_again(site: Site, fetch_config: Con
     site.routes["/rss.xml"] = (200, {"Content-Type": "application/rss+xml"},
                                rss([*links, links[0] + "?utm_source=feed"]).encode())  # fmt: skip
     second = api.fetch([feed, links[1]], config=fetch_config)
-    assert not second.added and second.counts["seen"] == 1
+    assert not second.added and second.counts["seen"] == 2  # one named, one in the feed
     assert site.count("/news/en.html") == site.count("/news/de.html") == 1
     again = api.fetch([links[1]], config=fetch_config, refetch=True)
     assert site.count("/news/de.html") == 2 and again.counts["unchanged"] == 1

@@ -152,6 +152,8 @@ class _Crawl:
             known = await self._call(self.state.known, url)
             if known is None or known.kind == "failed" or self.options.refetch:
                 children.append(_child(target, url, None))
+            else:
+                self._record(Fetched(_child(target, url, None), "seen"))
         if target.depth < _MAX_SITEMAP_DEPTH:
             children += [_child(target, url, "sitemap") for url in maps if url not in self.visited]
         await self._call(self.state.expanded, result, children)

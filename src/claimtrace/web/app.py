@@ -9,7 +9,7 @@ from typing import Any
 from fastapi import FastAPI
 
 from claimtrace import api
-from claimtrace.web import pages, routes_claims, routes_documents, routes_links
+from claimtrace.web import pages, routes_alerts, routes_claims, routes_documents, routes_links
 from claimtrace.web.caching import ETags
 from claimtrace.web.deps import Settings
 from claimtrace.web.errors import install_error_handlers
@@ -39,7 +39,8 @@ def create_app(
     )
     app.state.settings = settings
     install_error_handlers(app)
-    for router in (routes_documents.router, routes_claims.router, routes_links.router):
+    routers = (routes_documents, routes_claims, routes_links, routes_alerts)
+    for router in (r.router for r in routers):
         app.include_router(router, prefix=PREFIX)
     app.include_router(pages.router)  # the web app's pages, beside the API
     app.add_middleware(ETags, version=lambda: api.store_version(settings.db), prefix=PREFIX)

@@ -63,7 +63,7 @@ CREATE TABLE watches (
     language      TEXT,             -- only claims in this language
     label         TEXT,
     created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
-    checked_until TEXT,             -- documents linked from then on are still to check
+    checked_until TEXT,             -- when it was last checked
     removed_at    TEXT
 );
 
