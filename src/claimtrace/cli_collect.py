@@ -173,8 +173,12 @@ def list_watches(include_removed: bool, db: str | None, as_json: bool) -> None:
 @alerts.command("remove")
 @click.argument("watch_id", type=int)
 @db_option
+@json_option
 @friendly_errors
-def remove_watch(watch_id: int, db: str | None) -> None:
+def remove_watch(watch_id: int, db: str | None, as_json: bool) -> None:
     """Stop a watch (its alerts are kept)."""
     api.remove_watch(watch_id, db=_db(db))
-    click.echo(f"watch #{watch_id} removed")
+    if as_json:
+        emit_json({"removed": watch_id})
+    else:
+        click.echo(f"watch #{watch_id} removed")

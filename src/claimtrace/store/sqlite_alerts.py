@@ -18,7 +18,7 @@ _NEW_CLAIMS = (
     "SELECT c.id, c.document_id, c.text, c.language, d.outlet FROM claims c"
     " JOIN documents d ON d.id = c.document_id"
     " JOIN linked_documents l ON l.document_id = c.document_id"
-    " WHERE d.created_at >= :since AND (:lang IS NULL OR c.language = :lang)"
+    " WHERE d.rowid > :since AND (:lang IS NULL OR c.language = :lang)"
 )
 _BY_KIND = {
     "actor": (
@@ -57,7 +57,8 @@ def add_watch(
     language: str | None = None, label: str | None = None,
 ) -> int:  # fmt: skip
     cursor = db.execute(
-        "INSERT INTO watches (kind, target, event, language, label) VALUES (?,?,?,?,?)",
+        "INSERT INTO watches (kind, target, event, language, label, since_document)"
+        " VALUES (?,?,?,?,?, (SELECT COALESCE(MAX(rowid), 0) FROM documents))",
         (kind, target, event, language, label),
     )
     return int(cursor.lastrowid or 0)
@@ -81,7 +82,7 @@ def watches(db: sqlite3.Connection, include_removed: bool = False) -> list[dict[
 def new_claims(db: sqlite3.Connection, watch: dict[str, Any]) -> list[dict[str, Any]]:
     """Claims of documents ingested since the watch was made, and linked, that it matches
     (a query watch: every such claim; the caller reads the query)."""
-    since = watch["created_at"]
+    since = watch["since_document"]
     params = {"since": since, "lang": watch["language"], "target": watch["target"]}
     if watch["kind"] == "group":
         sql = _NEW_CLAIMS.replace(" WHERE ", " JOIN claim_group_members m ON m.claim_id = c.id"
@@ -92,7 +93,7 @@ def new_claims(db: sqlite3.Connection, watch: dict[str, Any]) -> list[dict[str, 
         sql += _GROUP[watch["event"]]
     else:
         sql = _NEW_CLAIMS + _BY_KIND[watch["kind"]]
-    rows = db.execute(sql + " ORDER BY d.created_at, c.document_id, c.start", params).fetchall()
+    rows = db.execute(sql + " ORDER BY d.rowid, c.start", params).fetchall()
     return [_dict(row) for row in rows]
 
 
