@@ -187,8 +187,8 @@ def _fail(failure: Failure, store: Store, tally: _Tally) -> None:
 
 
 # bump when attribution or claim extraction changes, so stored documents are re-analysed
-CLAIMS_VERSION = "5"  # 4: sources across sentences, speech acts, stance cues; 5: one clause
-# per claim, Arabic cues, "Das berichteten X" (session 5)
+CLAIMS_VERSION = "6"  # 4: sources across sentences, speech acts, stance cues; 5: one clause
+# per claim, Arabic cues, "Das berichteten X"; 6: speaker subjects, prosecute/restrict/ease
 
 
 def run_analyse(

@@ -82,3 +82,15 @@ def test_a_report_of_two_statements_gives_two_claims_of_the_same_source() -> Non
     demand = [c for c in claims if c.relation == "demand"]
     assert demand and all(s.name == "The United Nations" for s in demand[0].sources)
     assert not any("people" in s.name for c in claims for s in c.sources)
+
+
+def test_table_rows_and_addresses_are_no_claims() -> None:
+    from claimtrace.nlp.claims.worthiness import judge
+
+    assert (
+        judge("| Surrey Heath | Michael Gove | michael.gove@example.org |", "en", 1, None) is None
+    )
+    assert (
+        judge("+++ Alle aktuellen Informationen zu Berlin im Live-Ticker +++", "de", 1, None)
+        is None
+    )

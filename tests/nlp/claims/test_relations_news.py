@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from claimtrace.nlp.claims.relations import relation_for_cameo
 from claimtrace.nlp.claims.syntax import choose_relation
 from claimtrace.nlp.claims.verbs import find_relation
 
@@ -38,3 +39,40 @@ def test_news_relation_typing(language: str, sentence: str, relation: str, verb:
 def test_a_walkout_or_a_march_is_a_protest(language: str, sentence: str) -> None:
     found = find_relation(sentence, language)
     assert found is not None and found.code == "protest"
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence", "relation"),
+    [
+        ("en", "A jury convicted the driver of manslaughter.", "prosecute"),
+        ("en", "The city banned gatherings of more than ten people.", "restrict"),
+        ("en", "The government lifted the restrictions on Monday.", "ease"),
+        ("de", "Der Mann wurde wegen Betrugs zu drei Jahren verurteilt.", "prosecute"),
+        ("de", "Die Regierung verhängte eine Ausgangssperre.", "restrict"),
+        ("fr", "L'ancien ministre a été mis en examen pour fraude.", "prosecute"),
+        ("es", "El gobierno impuso un toque de queda en la capital.", "restrict"),
+    ],
+)
+def test_courts_and_restrictions(language: str, sentence: str, relation: str) -> None:
+    found = choose_relation(sentence, language)
+    assert found is not None and found.code == relation, found
+
+
+@pytest.mark.parametrize(
+    ("language", "sentence"),
+    [
+        ("es", "Putin ha adquirido un poder absoluto y sin restricciones."),
+        ("en", "The minister condemned the raid."),  # a condemnation, not a sentence
+    ],
+)
+def test_no_restriction_or_prosecution_where_none_is_stated(language: str, sentence: str) -> None:
+    found = choose_relation(sentence, language)
+    assert found is None or found.code not in {"restrict", "prosecute"}, found
+
+
+def test_cameo_codes_of_the_new_relations() -> None:
+    assert relation_for_cameo("172") == "restrict"
+    assert relation_for_cameo("0813") == "ease"
+    assert relation_for_cameo("081") == "ease"
+    assert relation_for_cameo("083") == "hand_over"
+    assert relation_for_cameo("173") == "arrest"

@@ -21,6 +21,7 @@ from claimtrace.nlp.claims.modality import modality_of
 from claimtrace.nlp.claims.negation import is_negated
 from claimtrace.nlp.claims.roles import SYMMETRIC, acting, assign_roles
 from claimtrace.nlp.claims.sources import chain, source_links
+from claimtrace.nlp.claims.speaker import speaker_is_subject
 from claimtrace.nlp.claims.syntax import (
     Parses,
     dependency_roles,
@@ -226,6 +227,9 @@ def _claim(
         parsed = None
     ordered = assign_roles(content.text, local, verb, lexicon)
     subjects, objects = _merge(parsed, ordered) if not inherited else (inherited, ())
+    if not subjects and speaker and _speaker_acts(content.text, language, parse, speaker, analysis):
+        subjects = (speaker,)  # "We have asked the ministry", "er sei bereit": the speaker
+        objects = tuple(i for i in objects if i != speaker)
     if not subjects and shared:
         # "X withdrew and handed the city over": the conjunct's subject is the first clause's
         subjects = shared
@@ -263,6 +267,13 @@ def _claim(
         sources=links,
         language=language or doc.language or "",
     )
+
+
+def _speaker_acts(
+    text: str, language: str | None, parse: Any, speaker: str, analysis: Analysis
+) -> bool:
+    kind = next((a.type for a in analysis.actors if a.id == speaker), None)
+    return speaker_is_subject(text, language, parse, kind == "person")
 
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "nsubj:pass", "csubj", "expl", "expl:pass"})

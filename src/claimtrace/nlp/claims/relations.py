@@ -40,7 +40,7 @@ RELATIONS: tuple[Relation, ...] = (
     Relation(
         "hand_over",
         "RETREAT",
-        ("08", "081", "082", "083", "084", "085", "086"),
+        ("08", "082", "083", "084", "085", "086"),
         "hand over or back, cede, surrender, release",
     ),
     Relation(
@@ -62,6 +62,24 @@ RELATIONS: tuple[Relation, ...] = (
         "kill, injure, execute, abduct, torture",
     ),
     Relation("arrest", "COERCE", ("17", "173", "174"), "arrest, detain, seize, expel"),
+    Relation(
+        "prosecute",
+        "COERCE",
+        (),
+        "charge, indict, prosecute, convict, sentence or sue (CAMEO puts charges under 173)",
+    ),
+    Relation(
+        "restrict",
+        "COERCE",
+        ("172", "1721", "1722", "1723", "1724"),
+        "impose restrictions, bans, curfews or lockdowns; close borders",
+    ),
+    Relation(
+        "ease",
+        "CONCEDE",
+        ("081", "0811", "0812", "0813", "0814"),
+        "ease or lift restrictions, bans, curfews or lockdowns",
+    ),
     Relation(
         "sanction", "SANCTION", ("16", "163"), "sanction, impose an embargo, cut or suspend ties"
     ),

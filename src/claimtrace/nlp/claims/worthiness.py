@@ -51,8 +51,14 @@ def _asks(sentence: str, relation: RelationMatch) -> bool:
     return regex.search(r"[:;\u2013\u2014]|\s-\s", sentence[relation.end :]) is None
 
 
+_MARKUP = regex.compile(r"\|.*\||\+\+\+|[\w.+-]+@[\w-]+\.\w|https?://|www\.")
+
+
 def _debris(sentence: str, words: list[str]) -> bool:
-    """Interface text and headings: all capitals, no sentence ending, link lists."""
+    """Interface text and headings: all capitals, no sentence ending, link lists, table
+    rows ("| Surrey Heath | Michael Gove | …"), ticker marks, addresses."""
+    if _MARKUP.search(sentence):
+        return True
     letters = [c for c in sentence if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.7:
         return True

@@ -131,6 +131,21 @@ LEXICON = Lexicon(
             r"(?:protestier\w*|demonstrier\w*|streik\w*)",
             r"n:(?:Protest\w*|Demonstration\w*|Kundgebung\w*|Unruhen)",
         ),
+        "prosecute": (
+            r"(?:angeklagt|anklagte?n?|verklagt\w*|verklagen)",
+            r"(?:verurteilt|verurteilte?n?)\s+(?:\S+\s+){0,4}?(?:zu|wegen)\b",
+            r"(?:zu|wegen)\s+(?:\S+\s+){0,6}?(?P<v>verurteilt)",
+            r"n:(?:Anklage\w*|Prozess|Gerichtsverfahren|Strafverfahren\w*|Klage)",
+        ),
+        "restrict": (
+            r"(?:verbiete\w*|verbot\w*|verboten|untersagt\w*)",
+            r"(?:verhäng\w*|verlänger\w*|verschärf\w*)\s+(?:\S+\s+){0,3}?(?:Ausgangssperre\w*|Lockdown\w*|Beschränkungen|Einschränkungen|Maßnahmen|Kontaktbeschränkungen)",
+            r"n:(?:Verbot\w*|Ausgangssperre\w*|Lockdown\w*|Grenzschließung\w*|Ausgangsbeschränkung\w*|Kontaktbeschränkung\w*|Einreiseverbot\w*)",
+        ),
+        "ease": (
+            r"(?:gelockert|lockert\w*|aufgehoben|hebt\s+(?:\S+\s+){0,4}?auf\b|hoben\s+(?:\S+\s+){0,4}?auf\b)",
+            r"n:(?:Lockerung\w*)",
+        ),
         "investigate": (
             r"(?:ermittel\w*|ermittelt|untersuch\w*|prüfte?n?|überprüf\w*)",
             r"n:(?:Ermittlung\w*|Untersuchung\w*)",

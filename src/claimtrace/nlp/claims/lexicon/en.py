@@ -156,6 +156,23 @@ LEXICON = Lexicon(
             r"(?:went|go|going)\s+on\s+strike",
             r"n:(?:protest(?:e|o)rs?|demonstrators|protests?|demonstrations?|rall(?:y|ies)|riots?|sit-in|strike)",
         ),
+        "prosecute": (
+            r"(?:indict|prosecut|convict|sentenc)(?:e|es|ed|ing|s)?",
+            r"(?:charg(?:e|es|ed|ing))\s+(?:\w+\s+){0,3}?(?:with|over)\s+(?:\w+\s+){0,2}?(?:murder|manslaughter|assault|fraud|theft|rape|possession|crimes?|offen[cs]es?|counts?)",
+            r"su(?:e|es|ed|ing)\b",
+            r"(?:found|pleaded|pled)\s+(?:not\s+)?guilty",
+            r"n:(?:indictment|prosecution|conviction|lawsuit|trial)",
+        ),
+        "restrict": (
+            r"ban(?:s|ned|ning)?",
+            r"(?:impos(?:e|es|ed|ing)|introduc(?:e|es|ed|ing)|extend(?:s|ed|ing)?|tighten(?:s|ed|ing)?)\s+(?:\w+\s+){0,3}?(?:restrictions|curfews?|lockdowns?|limits|quarantine)",
+            r"(?:clos(?:e|es|ed|ing)|shut(?:s|ting)?|seal(?:s|ed|ing)?)\s+(?:\w+\s+){0,2}?borders?",
+            r"n:(?:lockdown|curfew|restrictions|border\s+closures?)",
+        ),
+        "ease": (
+            r"(?:lift(?:s|ed|ing)?|eas(?:e|es|ed|ing)|relax(?:es|ed|ing)?|loosen(?:s|ed|ing)?)\s+(?:\w+\s+){0,3}?(?:restrictions|curfews?|lockdowns?|bans?|rules|measures|sanctions)",
+            r"(?:reopen(?:s|ed|ing)?)\s+(?:\w+\s+){0,2}?borders?",
+        ),
         "investigate": (
             r"(?:investigat|prob|inquir|examin)(?:e|es|ed|ing)",
             r"n:(?:investigation|inquiry|probe)",

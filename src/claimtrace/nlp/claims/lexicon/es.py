@@ -92,6 +92,19 @@ LEXICON = Lexicon(
             r"(?:protest(?:ó|aron|ar|an|aban|aba|ando)|manifest(?:ó|aron|ar|an|aban|aba|ando)|march(?:aron|an|ó|aban)|bloque\w+\s+(?:la|las)\s+(?:vías?|carreteras?|calles?)|huelga\w*)",
             r"n:(?:protestas?|manifestantes|manifestaciones?|marchas?|huelgas?|paros?|disturbios|movilizaciones?)",
         ),
+        "prosecute": (
+            r"(?:procesad\w+|enjuici\w+|demand(?:ó|aron)\s+a)",
+            r"(?:conden(?:ó|aron|ado|ada|ados|adas))\s+(?:\S+\s+){0,4}?(?:a|por)\s+(?:\S+\s+){0,3}?(?:años|prisión|cárcel|pena)",
+            r"n:(?:juicio|imputación|procesamiento|acusación\s+formal)",
+        ),
+        "restrict": (
+            r"(?:prohib\w+)",
+            r"(?:impus\w+|impon\w+|extend\w+|prorrog\w+|endurec\w+)\s+(?:\S+\s+){0,3}?(?:cuarentena|toque\s+de\s+queda|restricciones|confinamiento)",
+            r"n:(?<!\bsin\s)(?:cuarentena|toque\s+de\s+queda|restricciones|confinamiento|prohibición|cierre\s+de\s+fronteras)",
+        ),
+        "ease": (
+            r"(?:levant\w+|flexibiliz\w+|relaj\w+)\s+(?:\S+\s+){0,3}?(?:restricciones|cuarentena|toque\s+de\s+queda|prohibición|medidas)",
+        ),
         "investigate": (
             r"(?:investig\w+|indag\w+|examin\w+)",
             r"n:(?:investigaciones?|pesquisas?)",

@@ -86,6 +86,19 @@ LEXICON = Lexicon(
             r"(?:manifest(?:é|ent|er|aient|ait|ant|èrent)|protest(?:é|ent|er|aient|ait|ant|èrent))",
             r"n:(?:manifestants|émeutiers|manifestations?|protestations?|grève|émeutes?)",
         ),
+        "prosecute": (
+            r"(?:inculp\w+|mis\s+en\s+examen|mise\s+en\s+examen|poursuivi\w*|condamné\w*\s+(?:\S+\s+){0,4}?(?:à|pour)\b|jugé\w*)",
+            r"n:(?:procès|inculpation|mise\s+en\s+examen|plainte)",
+        ),
+        "restrict": (
+            r"(?:interdi(?:t|te|ts|tes|re|sent|sait))",
+            r"(?:impos\w+|prolong\w+|durci\w+)\s+(?:\S+\s+){0,3}?(?:confinement|couvre-feu|restrictions)",
+            r"n:(?:confinement|couvre-feu|interdiction|restrictions|fermeture\s+des\s+frontières)",
+        ),
+        "ease": (
+            r"(?:lev(?:é|ée|és|ées|er)|assoupli\w+|allég\w+)\s+(?:\S+\s+){0,3}?(?:restrictions|confinement|couvre-feu|interdiction|mesures)",
+            r"n:(?:déconfinement|assouplissement)",
+        ),
         "investigate": (r"(?:enquêt\w+|examin\w+)", r"n:(?:enquête|investigation)"),
     },
     plural_anaphors=("les deux camps", "les deux parties", "des deux camps"),
