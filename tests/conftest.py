@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import gzip
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -42,6 +42,18 @@ ARTICLE_FR = (
 @pytest.fixture
 def config(tmp_path: Path) -> Config:
     return load_config(db=str(tmp_path / "store.db"))
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_config(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Config]:
+    """A fresh store on each backend: an SQLite file, and a new PostgreSQL schema."""
+    if request.param == "sqlite":
+        yield load_config(db=str(tmp_path / "store.db"))
+        return
+    from tests.pg import fresh_store_url
+
+    with fresh_store_url() as url:
+        yield load_config(db=url)
 
 
 @pytest.fixture

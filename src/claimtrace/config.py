@@ -55,8 +55,19 @@ class Setting:
 
 
 SETTINGS: tuple[Setting, ...] = (
-    Setting("db", "claimtrace.db", "Path of the SQLite store file.", _file_path),
-    Setting("store", "sqlite", "Store backend: sqlite.", one_of("sqlite")),
+    Setting(
+        "db",
+        "claimtrace.db",
+        "Path of the SQLite store file, or a PostgreSQL store: "
+        "postgresql://user@host:5432/dbname?schema=NAME.",
+        _file_path,
+    ),
+    Setting(
+        "store",
+        "sqlite",
+        "Store backend: sqlite, or postgresql (chosen anyway by a postgresql:// db).",
+        one_of("sqlite", "postgresql"),
+    ),
     Setting(
         "max_record_bytes",
         20_000_000,

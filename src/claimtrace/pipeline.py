@@ -61,6 +61,7 @@ def run_ingest(
         while batch := list(islice(items, BATCH)):
             prepared = _prepare(batch, store, config, mapper, tally)
             with store.transaction():
+                store.lock_keys(_keys(prepared))
                 for entry in prepared:
                     _store_entry(entry, store, config, tally)
             if on_item is not None:
@@ -81,6 +82,7 @@ def ingest_item(
     tally = _Tally()
     prepared = _prepare([item], store, config, _serial_map, tally)
     with store.transaction():
+        store.lock_keys(_keys(prepared))
         for entry in prepared:
             _store_entry(entry, store, config, tally)
         summary = tally.summary()
@@ -91,6 +93,21 @@ def ingest_item(
 
 def _serial_map(func: Callable[[RawPage], Document | Failure], items: list[RawPage]) -> list:
     return [func(item) for item in items]
+
+
+def _keys(prepared: list[_Prepared]) -> list[str]:
+    """What two writers of the same inputs would both write: source keys, content hashes,
+    document ids (locked by the store for the transaction, so they take turns)."""
+    keys: list[str] = []
+    for entry in prepared:
+        if isinstance(entry, Failure):
+            keys.append(f"source:{entry.source}")
+            continue
+        page, result, _ = entry
+        keys += [f"source:{page.source}", f"sha256:{page.sha256}"]
+        if isinstance(result, Document):
+            keys.append(f"document:{result.id}")
+    return keys
 
 
 def _store_files(db: str) -> frozenset[str]:
@@ -212,11 +229,16 @@ def run_analyse(
     get_extractor(config.claim_backend or None)  # a wrong setting fails the run, not each doc
     version = f"{ANALYSIS_VERSION}.{CLAIMS_VERSION}"
     settings = engine_settings(config)
-    pending = store.documents_to_analyse(version)
     size = max(1, int(config.analyse_batch))
-    batches = [pending[i : i + size] for i in range(0, len(pending), size)]
     count = worker_count(workers if workers is not None else int(config.analyse_workers))
-    count = min(count, len(batches))
+    batches: Iterable[list[str]]
+    claim = getattr(store, "claim_documents", None)
+    if claim is not None:  # a store many processes analyse at once: take unclaimed batches
+        batches = iter(partial(claim, version, size), [])
+    else:
+        pending = store.documents_to_analyse(version)
+        batches = [pending[i : i + size] for i in range(0, len(pending), size)]
+        count = min(count, len(batches))
     done: list[str] = []
 
     def load(ids: list[str]) -> list[Document]:
@@ -289,4 +311,5 @@ def run_link(
     document joins a story (incremental: nothing else is recomputed)."""
     from claimtrace.link.run import link_new
 
-    return link_new(store, config, on_item)
+    with store.link_lock():
+        return link_new(store, config, on_item)

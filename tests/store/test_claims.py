@@ -1,29 +1,32 @@
-"""Claims and attributions round-trip through the SQLite store and filter by actor/source."""
+"""Claims and attributions round-trip through the store (both backends), filtered by actor
+and source."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Iterator
 
 import pytest
 
+from claimtrace.config import Config
 from claimtrace.ids import claim_id, document_id
 from claimtrace.nlp.analyse import ActorRef, Analysis
 from claimtrace.records import Attribution, Claim, Document, Paragraph, SourceLink, Span
-from claimtrace.store.sqlite import SQLiteStore
+from claimtrace.store import Store, open_store
 from claimtrace.store.sqlite_claims import ClaimFilter
 
 TEXT = "According to Sky News, the group sold oil. Reuters said nothing."
 
 
 @pytest.fixture()
-def store(tmp_path: Path) -> SQLiteStore:
-    s = SQLiteStore(tmp_path / "c.db")
+def store(store_config: Config) -> Iterator[Store]:
+    s = open_store(store_config)
     doc = Document(
         document_id(TEXT), TEXT, None, "en", ("en",), (Paragraph(0, 0, len(TEXT), "en"),)
     )
     with s.transaction():
         s.add_document(doc, b"", (), 0)
-    return s
+    yield s
+    s.close()
 
 
 def _records(doc_id: str) -> tuple[Attribution, Claim]:
@@ -40,7 +43,7 @@ def _records(doc_id: str) -> tuple[Attribution, Claim]:
     return att, claim
 
 
-def test_claims_round_trip_and_replace(store: SQLiteStore) -> None:
+def test_claims_round_trip_and_replace(store: Store) -> None:
     doc_id = document_id(TEXT)
     att, claim = _records(doc_id)
     analysis = Analysis(

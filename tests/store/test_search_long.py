@@ -54,7 +54,8 @@ def test_long_query_hostile_input_stays_quoted() -> None:
         assert set(syntax.split()) <= {"{title", "body}", "body", "stems", ":", "OR", "AND"}
 
 
-def test_a_pasted_article_finds_itself_fast(tmp_path: Path, config: Config) -> None:
+def test_a_pasted_article_finds_itself_fast(tmp_path: Path, store_config: Config) -> None:
+    config = store_config
     corpus = tmp_path / "c"
     corpus.mkdir()
     for name, text in (

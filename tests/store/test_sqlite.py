@@ -1,4 +1,5 @@
-"""The SQLite store: migrations, full-text search across languages, hostile queries."""
+"""The store on both backends (SQLite, PostgreSQL): full-text search across languages,
+hostile queries; SQLite migrations."""
 
 from __future__ import annotations
 
@@ -16,14 +17,14 @@ from tests.conftest import ARTICLE_DE, ARTICLE_EN, ARTICLE_RU
 
 
 @pytest.fixture
-def filled(tmp_path: Path, config: Config) -> Config:
+def filled(tmp_path: Path, store_config: Config) -> Config:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
     (corpus / "en.txt").write_text(ARTICLE_EN)
     (corpus / "de.txt").write_text(ARTICLE_DE)
     (corpus / "ru.txt").write_text(ARTICLE_RU)
-    api.ingest([corpus], config=config)
-    return config
+    api.ingest([corpus], config=store_config)
+    return store_config
 
 
 def test_migrations_run_once_and_set_version(tmp_path: Path) -> None:

@@ -206,4 +206,6 @@ def forget(store: Any) -> None:
 
 
 def _on_disk(path: str) -> bool:
-    return bool(path) and path != ":memory:" and not path.startswith("file::memory:")
+    # a PostgreSQL store (a URL) keeps no files: its index lives in the linking process
+    memory = path == ":memory:" or path.startswith("file::memory:") or "://" in path
+    return bool(path) and not memory

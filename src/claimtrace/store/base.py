@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -52,6 +52,15 @@ class Store(Protocol):
     def add_source(
         self, raw: RawPage, document_id: str, relation: str, similarity: float | None
     ) -> None: ...
+
+    def lock_keys(self, keys: Iterable[str]) -> None:
+        """Hold these keys until the transaction ends (writers of the same keys take
+        turns; a no-op where a transaction holds the whole store)."""
+        ...
+
+    def link_lock(self) -> AbstractContextManager[None]:
+        """Be the one process linking this store while it is held."""
+        ...
 
     def record_failure(self, failure: Failure) -> None: ...
 

@@ -82,6 +82,16 @@ def build_query(
 
 def long_query(query: str, languages: list[str | None]) -> str | None:
     """The ranked-OR expression of a long plain query; None when the query is short."""
+    longest = long_query_words(query)
+    if longest is None:
+        return None
+    options = set().union(*(_word_options(w, languages) for w in longest))
+    return " OR ".join(sorted(options))
+
+
+def long_query_words(query: str) -> list[str] | None:
+    """The MAX_ANY_WORDS longest distinct words of a long plain query (any of which may
+    match); None when the query is short (MAX_ALL_WORDS words and phrases or fewer)."""
     phrases: list[str] = []
     words: dict[str, str] = {}
     for phrase, word in _PHRASE.findall(query):
@@ -99,9 +109,7 @@ def long_query(query: str, languages: list[str | None]) -> str | None:
     for phrase in phrases:
         for token in phrase.split():
             words.setdefault(token.casefold(), token)
-    longest = sorted(words.values(), key=len, reverse=True)[:MAX_ANY_WORDS]
-    options = set().union(*(_word_options(w, languages) for w in longest))
-    return " OR ".join(sorted(options))
+    return sorted(words.values(), key=len, reverse=True)[:MAX_ANY_WORDS]
 
 
 def _compile(node: Node, languages: list[str | None], expand: Expand | None) -> str:

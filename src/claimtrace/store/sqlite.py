@@ -6,7 +6,7 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from importlib import resources
 from pathlib import Path
@@ -179,15 +179,18 @@ class SQLiteStore:
         self, doc: Document, signature: bytes, bands: tuple[str, ...], shingles: int
     ) -> None:
         with self.transaction():
-            self.db.execute(
+            added = self.db.execute(
                 "INSERT INTO documents (id, title, text, language, languages, published, outlet,"
-                " author, url, record, signature, shingles) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                " author, url, record, signature, shingles) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)"
+                " ON CONFLICT (id) DO NOTHING RETURNING id",
                 (
                     doc.id, doc.title, doc.text, doc.language, json.dumps(doc.languages),
                     doc.published, doc.outlet, doc.author, doc.url,
                     json.dumps(doc.to_dict(), ensure_ascii=False), signature, shingles,
                 ),
-            )  # fmt: skip
+            ).fetchone()  # fmt: skip
+            if added is None:  # another writer stored it first (PostgreSQL: many writers)
+                return
             self.db.executemany(
                 'INSERT INTO paragraphs (document_id, idx, start, "end", language)'
                 " VALUES (?,?,?,?,?)",
@@ -197,14 +200,18 @@ class SQLiteStore:
                 "INSERT OR IGNORE INTO document_bands (band, document_id) VALUES (?, ?)",
                 [(band, doc.id) for band in bands],
             )
-            stems = " ".join(
-                " ".join(stem_words(doc.text[p.start : p.end], p.language)) for p in doc.paragraphs
-            )
-            title_stems = " ".join(stem_words(doc.title or "", doc.language))
-            self.db.execute(
-                "INSERT INTO documents_fts (document_id, title, body, stems) VALUES (?,?,?,?)",
-                (doc.id, doc.title or "", doc.text, f"{title_stems} {stems}"),
-            )
+            self._index_document(doc)
+
+    def _index_document(self, doc: Document) -> None:
+        """Add the document to the full-text index (FTS5: as written, and stemmed)."""
+        stems = " ".join(
+            " ".join(stem_words(doc.text[p.start : p.end], p.language)) for p in doc.paragraphs
+        )
+        title_stems = " ".join(stem_words(doc.title or "", doc.language))
+        self.db.execute(
+            "INSERT INTO documents_fts (document_id, title, body, stems) VALUES (?,?,?,?)",
+            (doc.id, doc.title or "", doc.text, f"{title_stems} {stems}"),
+        )
 
     def add_source(
         self, raw: RawPage, document_id: str, relation: str, similarity: float | None
@@ -231,6 +238,16 @@ class SQLiteStore:
             self.db.execute(
                 "DELETE FROM failures WHERE source = ? AND severity = 'error'", (raw.source,)
             )
+
+    def lock_keys(self, keys: Iterable[str]) -> None:
+        """Hold these keys (source keys, hashes, document ids) until the transaction ends.
+        Nothing to do here: an SQLite write transaction holds the whole store."""
+
+    @contextmanager
+    def link_lock(self) -> Iterator[None]:
+        """Be the one process linking (SQLite: each linked document is its own write
+        transaction, which the write lock serialises)."""
+        yield
 
     def record_failure(self, failure: Failure) -> None:
         with self.transaction():

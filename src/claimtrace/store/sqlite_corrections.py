@@ -66,14 +66,12 @@ def add(db: sqlite3.Connection, c: Correction) -> Correction:
             " ON CONFLICT (id) DO NOTHING",
             (c.target, c.value, c.value, c.entity),
         )
-    cursor = db.execute(
+    new_id = db.execute(
         "INSERT INTO corrections (action, entity, target, alias, document_id, value, note,"
-        " analyst) VALUES (?,?,?,?,?,?,?,?)",
+        " analyst) VALUES (?,?,?,?,?,?,?,?) RETURNING id",
         (c.action, c.entity, c.target, c.alias, c.document_id, c.value, c.note, c.analyst),
-    )
-    row = db.execute(
-        f"SELECT {_COLUMNS} FROM corrections WHERE id = ?", (cursor.lastrowid,)
-    ).fetchone()
+    ).fetchone()[0]
+    row = db.execute(f"SELECT {_COLUMNS} FROM corrections WHERE id = ?", (new_id,)).fetchone()
     stored = _record(row)
     reapply(db, [stored])
     return stored

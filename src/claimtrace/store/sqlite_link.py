@@ -359,7 +359,7 @@ def group_members(
         rows = db.execute(
             "SELECT group_id, claim_id FROM (SELECT group_id, claim_id, rowid AS r,"
             " ROW_NUMBER() OVER (PARTITION BY group_id ORDER BY rowid DESC) AS n"
-            f" FROM claim_group_members WHERE group_id IN ({_marks(part)}))"
+            f" FROM claim_group_members WHERE group_id IN ({_marks(part)})) AS latest"
             " WHERE n <= ? ORDER BY r",
             [*part, limit],
         ).fetchall()

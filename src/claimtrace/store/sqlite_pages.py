@@ -257,7 +257,7 @@ def actor_detail(db: sqlite3.Connection, actor_id: str, limit: int) -> dict[str,
     }
     claims: dict[str, dict[str, Any]] = {}
     for role, inner in roles.items():
-        ids = [r[0] for r in db.execute(f"SELECT DISTINCT claim_id FROM ({inner}) ORDER BY 1",
+        ids = [r[0] for r in db.execute(f"SELECT DISTINCT claim_id FROM ({inner}) AS x ORDER BY 1",
                                         (actor_id,))]  # fmt: skip
         claims[role] = {"total": len(ids), "claims": find_claims_by_ids(db, ids[:limit])}
     return {
