@@ -107,6 +107,21 @@ def analyse(
         return done
 
 
+def copy_store(
+    source: str | Path,
+    target: str | Path,
+    config: Config | None = None,
+    on_table: Callable[[str, int], None] | None = None,
+) -> dict[str, int]:
+    """Copy every table of the store ``source`` into the new or empty store ``target`` (an
+    SQLite file or a postgresql:// URL, either way); returns the rows copied per table."""
+    from claimtrace.store.copy import copy_store as copy
+
+    config = config or load_config()
+    with opened(source, config, read_only=True) as src, opened(target, config) as dst:
+        return copy(src, dst, on_table)
+
+
 def link(
     db: str | Path | None = None,
     config: Config | None = None,

@@ -248,6 +248,22 @@ def stats(db: str | None, as_json: bool) -> None:
         click.echo(f"{key:>22}: {safe(value)}")
 
 
+@main.command(name="copy-store")
+@click.argument("source")
+@click.argument("target")
+@json_option
+@friendly_errors
+def copy_store(source: str, target: str, as_json: bool) -> None:
+    """Copy every table of store SOURCE into the new or empty store TARGET (SQLite file or
+    postgresql:// URL, either way)."""
+    counts = api.copy_store(source, target)
+    if as_json:
+        emit_json(counts)
+        return
+    for table, rows in counts.items():
+        click.echo(f"{table:>22}: {rows}")
+
+
 @main.command()
 @db_option
 @json_option

@@ -49,6 +49,10 @@ class Store(Protocol):
         self, doc: Document, signature: bytes, bands: tuple[str, ...], shingles: int
     ) -> None: ...
 
+    def index_document(self, doc: Document) -> None:
+        """Add a stored document to the full-text index (add_document does)."""
+        ...
+
     def add_source(
         self, raw: RawPage, document_id: str, relation: str, similarity: float | None
     ) -> None: ...

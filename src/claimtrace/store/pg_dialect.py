@@ -171,6 +171,10 @@ class Cursor:
         return iter(self.fetchall())
 
     @property
+    def description(self) -> list[tuple[str, ...]]:
+        return [(c.name,) for c in self._cursor.description or ()]
+
+    @property
     def rowcount(self) -> int:
         return int(self._cursor.rowcount)
 

@@ -153,7 +153,7 @@ class PostgresStore(SQLiteStore):
                 "DELETE FROM analysis_leases WHERE document_id = ?", (analysis.document_id,)
             )
 
-    def _index_document(self, doc: Document) -> None:
+    def index_document(self, doc: Document) -> None:
         pg_search.index_document(self.db, doc)
 
     def search(

@@ -200,9 +200,9 @@ class SQLiteStore:
                 "INSERT OR IGNORE INTO document_bands (band, document_id) VALUES (?, ?)",
                 [(band, doc.id) for band in bands],
             )
-            self._index_document(doc)
+            self.index_document(doc)
 
-    def _index_document(self, doc: Document) -> None:
+    def index_document(self, doc: Document) -> None:
         """Add the document to the full-text index (FTS5: as written, and stemmed)."""
         stems = " ".join(
             " ".join(stem_words(doc.text[p.start : p.end], p.language)) for p in doc.paragraphs
