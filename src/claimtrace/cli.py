@@ -11,7 +11,14 @@ from claimtrace import api
 from claimtrace.cli_actors import actors
 from claimtrace.cli_claims import claims, describe
 from claimtrace.cli_collect import alerts, fetch, watch
-from claimtrace.cli_common import db_option, emit_json, friendly_errors, json_option, safe
+from claimtrace.cli_common import (
+    db_option,
+    emit_json,
+    executor_options,
+    friendly_errors,
+    json_option,
+    safe,
+)
 from claimtrace.cli_links import compare, groups, show_link, stories
 from claimtrace.cli_report import export, report
 from claimtrace.cli_serve import serve
@@ -30,14 +37,18 @@ def main() -> None:
 @json_option
 @click.option("--strict", is_flag=True, help="Exit with status 1 if any input failed.")
 @click.option("--workers", type=int, default=None, help="Clean in N local worker processes.")
+@executor_options
 @friendly_errors
 def ingest(
-    paths: tuple[str, ...], db: str | None, as_json: bool, strict: bool, workers: int | None
-) -> None:
+    paths: tuple[str, ...], db: str | None, as_json: bool, strict: bool, workers: int | None,
+    executor: str | None, scheduler: str | None,
+) -> None:  # fmt: skip
     """Read files, folders, JSONL, JSON and WARC archives into the store."""
-    config = load_config(db=db)
-    if workers and workers > 1:
+    config = load_config(db=db, executor=executor, scheduler=scheduler)
+    if workers and workers > 1 and config.executor != "dask":
         config = config.with_overrides(executor="processes", workers=workers)
+    elif workers:
+        config = config.with_overrides(workers=workers)
     with tqdm(desc="ingest", unit=" records", disable=None, file=sys.stderr) as bar:
         summary = api.ingest(paths, config=config, on_item=lambda _s: bar.update())
     if as_json:
@@ -67,11 +78,15 @@ def ingest(
     help="Worker processes (default: the analyse_workers setting; 0: one per CPU; 1: none).",
 )
 @click.option("--force", is_flag=True, help="Analyse every document again, not only new ones.")
+@executor_options
 @friendly_errors
-def analyse(db: str | None, as_json: bool, workers: int | None, force: bool) -> None:
+def analyse(
+    db: str | None, as_json: bool, workers: int | None, force: bool, executor: str | None,
+    scheduler: str | None,
+) -> None:  # fmt: skip
     """Find entities, times, attributions and claims in new documents; link them into
     claim groups and stories. The analyst's corrections (`actors`) apply to the result."""
-    config = load_config(db=db, analyse_workers=workers)
+    config = load_config(db=db, analyse_workers=workers, executor=executor, scheduler=scheduler)
     with tqdm(desc="analyse", unit=" docs", disable=None, file=sys.stderr) as bar:
         done = api.analyse(config=config, on_item=lambda _d: bar.update(), link=False, force=force)
     with tqdm(desc="link", unit=" docs", disable=None, file=sys.stderr) as bar:

@@ -42,3 +42,19 @@ def friendly_errors(func: Callable[..., Any]) -> Callable[..., Any]:
 _DB_HELP = next(s.help for s in SETTINGS if s.name == "db")
 db_option = click.option("--db", type=click.Path(dir_okay=False), default=None, help=_DB_HELP)
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON for scripts.")
+
+
+def executor_options(func: Any) -> Any:
+    """--executor serial|processes|dask and --scheduler tcp://HOST:8786."""
+    func = click.option(
+        "--scheduler",
+        default=None,
+        help="Dask scheduler address (tcp://HOST:8786) for --executor dask; without it a "
+        "LocalCluster of --workers processes runs.",
+    )(func)
+    return click.option(
+        "--executor",
+        type=click.Choice(["serial", "processes", "dask"]),
+        default=None,
+        help="Where the work runs (default: the executor setting).",
+    )(func)

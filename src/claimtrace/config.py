@@ -137,13 +137,21 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "executor",
         "serial",
-        "Where cleaning runs: 'serial' (this process) or 'processes' (local worker processes).",
-        one_of("serial", "processes"),
+        "Where cleaning (and with 'dask', analysis) runs: 'serial' (this process), "
+        "'processes' (local worker processes) or 'dask' (a Dask distributed cluster).",
+        one_of("serial", "processes", "dask"),
+    ),
+    Setting(
+        "scheduler",
+        "",
+        "Dask scheduler address for executor 'dask' (tcp://HOST:8786); empty: a LocalCluster "
+        "of 'workers' processes.",
     ),
     Setting(
         "workers",
         0,
-        "Worker processes for executor 'processes' (0: one per CPU).",
+        "Worker processes for executor 'processes', or of the LocalCluster of executor 'dask' "
+        "(0: one per CPU).",
         between(0, 1024),
     ),
     Setting(

@@ -33,8 +33,14 @@ def make_executor(config: Config) -> Iterator[Mapper]:
     if kind == "serial":
         yield _serial
         return
+    if kind == "dask":
+        from claimtrace.executors_dask import dask_mapper
+
+        with dask_mapper(config) as mapper:
+            yield mapper
+        return
     if kind != "processes":
-        raise ClaimtraceError(f"unknown executor {kind!r}; choose 'serial' or 'processes'")
+        raise ClaimtraceError(f"unknown executor {kind!r}; choose 'serial', 'processes' or 'dask'")
     workers = config.workers or os.cpu_count() or 1
     with ProcessPoolExecutor(max_workers=workers) as pool:
 

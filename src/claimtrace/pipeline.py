@@ -248,6 +248,13 @@ def run_analyse(
     if pool is not None:
         for outcomes in pool(work, (load(ids) for ids in batches)):
             _store_outcomes(store, outcomes, version, done, on_item)
+    elif config.executor == "dask":
+        from claimtrace.executors_dask import dask_ordered_map
+        from claimtrace.nlp.engine import warm_up
+
+        with dask_ordered_map(config, workers, warm_up, (settings,)) as imap:
+            for outcomes in imap(work, (load(ids) for ids in batches)):
+                _store_outcomes(store, outcomes, version, done, on_item)
     elif count <= 1:
         for ids in batches:
             _store_outcomes(store, work(load(ids)), version, done, on_item)

@@ -1,0 +1,162 @@
+"""Scale-out figures (issue 14): documents/s for ingest and analyse on each backend and
+executor, two concurrent ingests into one PostgreSQL store, search latency on both backends,
+and table sizes on PostgreSQL.
+
+    .venv/bin/python bench/scale.py samples/corpus
+    .venv/bin/python bench/scale.py ../shared/corpus/seeds --parts ingest,analyse
+    .venv/bin/python bench/scale.py samples/corpus --parts search,sizes --search-store /tmp/s10k.db
+
+Modes: SQLite serial, SQLite with 2 local processes, PostgreSQL + Dask LocalCluster with 1
+and with 2 workers (each a fresh store; analyse includes linking and, for Dask, starting
+the cluster and loading the models in each worker). ``--search-store`` is an SQLite store
+(e.g. the 10k store bench/search_speed.py builds with ``--docs 10000 --db``): it is copied
+into PostgreSQL (copy-store) and the same queries are timed on both. The PostgreSQL server
+is ``--pg`` (default: database test on 127.0.0.1). Prints each figure and the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from claimtrace import api
+from claimtrace.config import load_config
+
+CLI = str(Path(sys.executable).with_name("claimtrace"))
+MODES = {
+    "sqlite-serial": ("sqlite", {"executor": "serial", "analyse_workers": 1}),
+    "sqlite-processes-2": ("sqlite", {"executor": "processes", "workers": 2, "analyse_workers": 2}),
+    "postgres-dask-1": ("pg", {"executor": "dask", "workers": 1}),
+    "postgres-dask-2": ("pg", {"executor": "dask", "workers": 2}),
+}
+
+
+def _schema_url(server: str, name: str) -> str:
+    import psycopg
+
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA IF EXISTS {name} CASCADE")
+    return f"{server}?schema={name}"
+
+
+def run_modes(corpus: Path, server: str, work: Path, analyse: bool) -> None:
+    for mode, (backend, settings) in MODES.items():
+        db = (
+            str(work / f"{mode}.db")
+            if backend == "sqlite"
+            else _schema_url(server, f"bench_{mode.replace('-', '_')}")
+        )
+        config = load_config(db=db, **settings)
+        started = time.perf_counter()
+        added = len(api.ingest([corpus], config=config).added)
+        ingest_s = time.perf_counter() - started
+        print(
+            f"ingest  {mode:<20} {added} docs in {ingest_s:.1f} s = {added / ingest_s:.2f} docs/s"
+        )
+        if analyse:
+            started = time.perf_counter()
+            done = len(api.analyse(config=config))
+            took = time.perf_counter() - started
+            print(f"analyse {mode:<20} {done} docs in {took:.1f} s = {done / took:.3f} docs/s")
+
+
+def run_concurrent(corpus: Path, server: str) -> None:
+    url = _schema_url(server, "bench_concurrent")
+    env = {**os.environ, "TQDM_DISABLE": "1"}
+    started = time.perf_counter()
+    procs = [
+        subprocess.Popen([CLI, "ingest", str(corpus), "--db", url], env=env,
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        for _ in range(2)
+    ]  # fmt: skip
+    outputs = [p.communicate()[0].strip().splitlines()[-1] for p in procs]
+    took = time.perf_counter() - started
+    with api.opened(url, read_only=True) as store:
+        q = store.db.execute  # type: ignore[attr-defined]
+        docs = q("SELECT COUNT(*) FROM documents").fetchone()[0]
+        sources, keys = q("SELECT COUNT(*), COUNT(DISTINCT (key, sha256)) FROM sources").fetchone()
+        texts = q("SELECT COUNT(DISTINCT text) FROM documents").fetchone()[0]
+    print(
+        f"two concurrent ingests: {took:.1f} s; {docs} documents ({texts} distinct texts), "
+        f"{sources} sources ({keys} distinct); duplicates: {docs - texts + sources - keys}"
+    )
+    for line in outputs:
+        print("  ", line)
+
+
+def run_search(sqlite_db: Path, server: str, queries: int) -> None:
+    url = _schema_url(server, "bench_search")
+    started = time.perf_counter()
+    api.copy_store(sqlite_db, url)
+    print(f"copy-store {sqlite_db} -> PostgreSQL: {time.perf_counter() - started:.1f} s")
+    rng = random.Random(14)
+    with api.opened(sqlite_db, read_only=True) as store:
+        docs = [d.text.split() for _, d in zip(range(300), store.iter_documents(), strict=False)]
+        count = store.stats()["documents"]
+    words = [w.strip(".,:;\"'()") for text in docs for w in text if len(w) > 5]
+    asked = [" ".join(rng.sample(words, rng.choice((1, 2)))) for _ in range(queries)]
+    for name, db in (("sqlite", str(sqlite_db)), ("postgresql", url)):
+        with api.opened(db, read_only=True) as store:
+            store.search(asked[0])  # warm caches
+            times = []
+            for query in asked:
+                started = time.perf_counter()
+                store.search(query)
+                times.append((time.perf_counter() - started) * 1000)
+        times.sort()
+        p95 = times[int(0.95 * (len(times) - 1))]
+        print(
+            f"search {name:<10} {count} docs, {len(times)} queries of 1-2 words: "
+            f"p50 {statistics.median(times):.1f} ms, p95 {p95:.1f} ms"
+        )
+
+
+def run_sizes(server: str) -> None:
+    import psycopg
+
+    with psycopg.connect(server, autocommit=True) as conn:
+        rows = conn.execute(
+            "SELECT c.relname, pg_total_relation_size(c.oid), pg_relation_size(c.oid)"
+            " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+            " WHERE n.nspname = 'bench_search' AND c.relkind = 'r'"
+            " ORDER BY 2 DESC"
+        ).fetchall()
+        docs = conn.execute("SELECT COUNT(*) FROM bench_search.documents").fetchone()[0]
+    total = sum(r[1] for r in rows)
+    print(f"PostgreSQL sizes for {docs} documents (table + indexes + toast):")
+    for name, size, heap in rows[:12]:
+        print(f"  {name:<22} {size / 1e6:8.1f} MB (heap {heap / 1e6:.1f} MB)")
+    print(f"  {'total':<22} {total / 1e6:8.1f} MB = {total / max(docs, 1) / 1e3:.1f} kB/document")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--pg", default="postgresql://postgres@127.0.0.1:5432/test")
+    parser.add_argument("--parts", default="ingest,analyse,concurrent")
+    parser.add_argument("--search-store", type=Path, default=None)
+    parser.add_argument("--queries", type=int, default=200)
+    args = parser.parse_args()
+    parts = set(args.parts.split(","))
+    print("command:", " ".join([Path(sys.executable).name, *sys.argv]), "(busy machine)")
+    with tempfile.TemporaryDirectory() as tmp:
+        if parts & {"ingest", "analyse"}:
+            run_modes(args.corpus, args.pg, Path(tmp), "analyse" in parts)
+        if "concurrent" in parts:
+            run_concurrent(args.corpus, args.pg)
+    if "search" in parts and args.search_store is not None:
+        run_search(args.search_store, args.pg, args.queries)
+    if "sizes" in parts:
+        run_sizes(args.pg)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
