@@ -114,6 +114,6 @@ def test_groups_of_a_story_by_prefix(linked: str) -> None:  # case 16
     assert missing.exit_code == 1 and "story 'sty_nothere' was not found" in missing.output
 
 
-def test_help_does_not_offer_postgresql() -> None:  # case 16
-    for name in main.commands:
-        assert "postgresql" not in _cli(name, "--help").output, name
+def test_help_offers_postgresql_where_a_store_is_named() -> None:  # case 16, issue 14
+    for name in ("ingest", "analyse", "search"):
+        assert "postgresql://" in _cli(name, "--help").output, name

@@ -45,7 +45,7 @@ def test_unknown_and_mistyped_settings_are_clear() -> None:
         ("claim_group_threshold", -0.1, "between 0 and 1"),
         ("story_threshold", True, "a finite number"),
         ("lock_timeout", -1, "between 0 and 86,400"),
-        ("executor", "dask", "one of: serial, processes"),
+        ("executor", "spark", "one of: serial, processes, dask"),
         ("html_extractor", "readability", "one of: claimtrace, trafilatura"),
         ("store", "postgres", "one of: sqlite"),
         ("languages", "en,,xx yy", "ISO 639-1"),

@@ -13,7 +13,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "claimtrace"
 
 # the order data flows in; a module may import from its own rank or an earlier one
 ORDER: tuple[tuple[str, ...], ...] = (
-    ("records", "config", "errors", "ids", "data", "executors", "registry"),
+    ("records", "config", "errors", "ids", "data", "executors", "executors_dask", "registry"),
     ("ingest",),
     ("collect",),
     ("clean",),

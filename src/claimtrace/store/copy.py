@@ -26,11 +26,15 @@ TABLES = (
     "analyses", "actors", "places", "sentences", "mentions", "time_expressions",
     "attributions", "claims", "claim_actors", "claim_places", "claim_sources", "vectors",
     "claim_groups", "claim_group_members", "stories", "story_documents", "linked_documents",
-    "corrections", "entity_documents", "link_queue",
+    "corrections", "fetched_urls", "fetch_queue", "watch_sources", "watches", "alerts",
+    "entity_documents", "link_queue",
 )  # fmt: skip
 _TRIGGER_KEPT = ("entity_documents", "link_queue")
 # identity columns whose sequence must move past the copied ids (PostgreSQL)
-_SEQUENCES = (("vectors", "id"), ("link_queue", "seq"), ("corrections", "id"), ("failures", "id"))
+_SEQUENCES = (
+    ("vectors", "id"), ("link_queue", "seq"), ("corrections", "id"), ("failures", "id"),
+    ("watches", "id"), ("alerts", "id"),
+)  # fmt: skip
 CHUNK = 1000
 
 
