@@ -12,12 +12,14 @@ reaches (``times_anchor``).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from typing import Any
 
 from claimtrace.kb.actors.table import ActorTable, load_actor_table
+from claimtrace.kb.normalise import fold
 from claimtrace.kb.places.gazetteer import resolve
 from claimtrace.kb.places.place import Place
 from claimtrace.nlp.entities.mentions.link import (
@@ -52,10 +54,12 @@ __all__ = [
     "parse_models",
 ]
 
-ANALYSIS_VERSION = "6"  # 4: German NER model; 5: inferred years marked; 6: place evidence
+ANALYSIS_VERSION = "7"  # 4: German NER model; 5: inferred years marked; 6: place evidence;
+# 7: article and qualifier evidence, ISO 3166-2 provinces, one person per full name
 # sound-skeleton matches ("Europe" ~ Erpe, "April" ~ Aprilia) are too loose for running
 # text: only spelling, stem and transliteration matches (strength 0-1) count
 _PLACE_STRENGTH = 1
+_COUNTRY_CITY = 100_000  # a city this big places a document in its country
 
 
 @dataclass(frozen=True)
@@ -120,8 +124,10 @@ def analyse_annotated(annotated: AnnotatedDocument, backends: str | None = None)
     cued = role_cued_names(doc.text, spans, words)
     persons = person_words(m.text for m in (*mentions, *cued) if m.label == "PERSON")
     places = _resolve_places(doc.text, mentions, persons)
+    places = {i: p for i, p in places.items() if not _names_outlet(mentions[i].text, p, doc)}
     countries = {p.country_code for p in places.values() if p.country_code}
     found_places = scan_places(doc.text, spans, list(places.values()), countries, words, persons)
+    found_places = [h for h in found_places if not _names_outlet(h.text, h.place, doc)]
     countries |= {h.place.country_code for h in found_places if h.place.country_code}
     table = actor_table()
     candidates = [
@@ -133,7 +139,7 @@ def analyse_annotated(annotated: AnnotatedDocument, backends: str | None = None)
     chosen = select(candidates)
     linked = decide(chosen)
     actors = assign_roles(doc.text, linked, actor_refs(chosen, linked), _actor_named(table))
-    linked, actors = settle_unknown_types(linked, actors)
+    linked, actors = settle_unknown_types(linked, actors, doc.text)
     for ref in list(actors.values()):  # an affiliation named only inside a person's mention
         body = table.get(ref.affiliation) if ref.affiliation else None
         if body is not None and body.id not in actors:
@@ -180,6 +186,20 @@ def _maybe_place(m: Mention) -> bool:
     )
 
 
+def _names_outlet(words: str, place: Place, doc: Document) -> bool:
+    """Whether ``words`` are the name of the document's own outlet ("Clarín" on clarin.com,
+    not Clarin in the Philippines); a country's name stays a country."""
+    if not doc.outlet or place.kind == "country":
+        return False
+    return fold(words) == fold(doc.outlet)
+
+
+def _names_country(place: Place) -> bool:
+    if not place.country_code:
+        return False
+    return place.kind != "city" or place.population >= _COUNTRY_CITY
+
+
 def _resolve_places(
     text: str, mentions: list[Mention], persons: frozenset[str]
 ) -> dict[int, Place]:
@@ -192,10 +212,17 @@ def _resolve_places(
             if place is not None:
                 first[i] = place
     context = list(first.values())
-    countries = {p.country_code for p in context if p.kind == "country"}
+    # countries the document names, or names a region or big city of, by other words
+    # than the one judged ("Bay Area" -> Bay, Somalia is no evidence of Somalia)
+    by_words: dict[str, Counter[str]] = {}
+    for i, p in first.items():
+        if _names_country(p):
+            by_words.setdefault(mentions[i].text, Counter())[p.country_code] += 1
+    named = sum(by_words.values(), Counter())
     out: dict[int, Place] = {}
     for i, place in first.items():
         m = mentions[i]
+        countries = set(named - by_words.get(m.text, Counter()))
         better = resolve(m.text, context, m.language, _PLACE_STRENGTH) or place
         trusted = m.label in PLACE_LABELS  # rules give GPE only after a cue ("aus", "مدينة")
         if plausible_place(
@@ -206,6 +233,7 @@ def _resolve_places(
             found_by_ner=trusted,
             persons=persons,
             initial=sentence_initial(text, m.start),
+            preceding=text[max(0, m.start - 40) : m.start],
         ):
             out[i] = better
     return out

@@ -171,3 +171,73 @@ def test_genitive_of_a_full_name_is_the_same_person() -> None:
     if "Juan Morenos" in ids:  # the model may also leave the genitive out
         assert ids["Juan Morenos"] == ids["Juan Moreno"]
     assert "Juan Morenos" not in {a.name for a in analysis.actors}
+
+
+def test_an_article_is_part_of_a_small_towns_name() -> None:
+    # "Las Américas" and "La Charité" are towns; "Americas" and "Charité" are not their names
+    found = _places("Cases rose across the Americas, said the director in Washington.", "en")
+    assert "Americas" not in found or found["Americas"] != "Playa de las Américas"
+    found = _places("Dirigentes de La Cámpora se reunieron en Buenos Aires.", "es")
+    assert "La Cámpora" not in found and "Cámpora" not in found
+    assert found.get("Buenos Aires") == "Buenos Aires"
+
+
+def test_a_qualifier_does_not_carry_an_everyday_word_to_a_town() -> None:
+    text = "Prices in the Bay Area rose. The Central District court in Boston ruled."
+    found = _places(text, "en")
+    assert "Bay Area" not in found and "Bay" not in found
+    assert not any(name.startswith("Central") for name in found)
+    assert found.get("Boston") == "Boston"
+
+
+def test_the_full_name_before_the_name_without_its_qualifier() -> None:
+    found = _places("The governor spoke in Carson City, Nevada, on Monday.", "en")
+    assert found.get("Carson City") == "Carson City"
+
+
+def test_a_german_article_makes_no_town() -> None:
+    text = "Die Ärztin forscht an der Berliner Charité in Berlin. Die Rega flog nach Bern."
+    found = _places(text, "de")
+    assert "Charité" not in found and "Rega" not in found
+    assert found.get("Berlin") == "Berlin"
+
+
+def test_the_documents_own_outlet_is_no_place() -> None:
+    text = "Según Clarín, el presidente viajó de Buenos Aires a Córdoba."
+    paragraph = Paragraph(0, 0, len(text), "es")
+    doc = Document("doc_test", text, None, "es", ("es",), (paragraph,), outlet="Clarín")
+    analysis = analyse_document(doc)
+    names = {p.id: p.name for p in analysis.places}
+    found = {m.mention.text: names[m.place_id] for m in analysis.mentions if m.place_id}
+    assert "Clarín" not in found
+    assert found.get("Buenos Aires") == "Buenos Aires"
+
+
+def test_a_province_before_a_town_of_its_name() -> None:
+    text = "El gobernador de Chaco y el de La Pampa viajaron a Buenos Aires, Argentina."
+    found = _places(text, "es")
+    assert found.get("Chaco") in (None, "Chaco")
+    assert found.get("La Pampa") in (None, "La Pampa")
+    assert "Chaco" in found or "La Pampa" in found
+
+
+def test_a_nickname_and_initials_name_the_same_person() -> None:
+    text = (
+        "El capo Joaquín “El Chapo” Guzmán fue condenado. Joaquín Guzmán Loera está preso. "
+        "Michael R. Bloomberg habló. Michael Bloomberg no dijo más."
+    )
+    analysis = analyse_document(_document(text, "es"))
+    ids = {m.mention.text: m.actor_id for m in analysis.mentions}
+    if "Joaquín Guzmán Loera" in ids and "Joaquín “El Chapo” Guzmán" in ids:
+        assert ids["Joaquín Guzmán Loera"] == ids["Joaquín “El Chapo” Guzmán"]
+    if "Michael Bloomberg" in ids and "Michael R. Bloomberg" in ids:
+        assert ids["Michael Bloomberg"] == ids["Michael R. Bloomberg"]
+
+
+def test_a_role_word_that_is_a_name_gives_no_role() -> None:
+    text = (
+        'The group\'s founder, Bernice Scott, spoke to co-host Gayle King. "Why?" King asked Scott.'
+    )
+    analysis = analyse_document(_document(text, "en"))
+    roles = {a.name: a.role for a in analysis.actors}
+    assert roles.get("Bernice Scott") != "king"

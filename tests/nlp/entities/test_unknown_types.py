@@ -54,3 +54,25 @@ def test_curated_area_named_in_full_is_a_place_not_a_person() -> None:
     places = {p.name for p in analysis.places}
     assert "Jroud Arsal" in places
     assert "Jroud Arsal" not in {a.name for a in analysis.actors if a.type == "person"}
+
+
+def test_body_and_company_evidence() -> None:
+    assert unknown_type("Stanford Universität", "de", role=False, strict=False) == "other"
+    assert unknown_type("Bill Gates Foundation", "en", role=False, strict=False) == "other"
+    assert unknown_type("Katoen Natie", "es", role=False, strict=False) == "person"
+    assert unknown_type("Katoen Natie", "es", role=False, strict=False, company=True) == "other"
+    assert unknown_type("Katoen Natie", "es", role=False, strict=False, never_short=True) == (
+        "other"
+    )
+    # a first name outweighs the company noun nearby ("the firm's founder, Anne Becker")
+    assert unknown_type("Anne Becker", "en", role=False, strict=False, company=True) == "person"
+
+
+def test_a_name_never_shortened_beside_a_company_noun_is_no_person() -> None:
+    text = (
+        "El acuerdo con Vandemoortele Natie otorga prioridad a la compañía belga. "
+        "Los contenedores pasaron a Vandemoortele Natie en abril."
+    )
+    analysis = analyse_document(_document(text, "es"))
+    types = {a.name: a.type for a in analysis.actors}
+    assert types.get("Vandemoortele Natie") in (None, "other")

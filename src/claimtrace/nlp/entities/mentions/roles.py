@@ -162,6 +162,21 @@ def _affiliation(
     return None
 
 
+def _names_another(
+    role: tuple[str, int, int], person: LinkedMention, linked: Sequence[LinkedMention]
+) -> bool:
+    """Whether the role word is part of another named mention: "King asked Scott" (Gayle
+    King), "Bishop said" (a Mr Bishop) are names, not roles."""
+    _, start, end = role
+    return any(
+        lm is not person
+        and lm.actor_id is not None
+        and lm.mention.start < end
+        and start < lm.mention.end
+        for lm in linked
+    )
+
+
 def _gap_breaks(gap: str, max_words: int) -> bool:
     return bool(_BREAK.search(gap)) or len(_WORD.findall(gap.replace("'s", " "))) > max_words
 
@@ -182,7 +197,7 @@ def assign_roles(
             continue
         m = lm.mention
         role = role_before(text, m.start, m.end) or role_after(text, m.end)
-        if role is None:
+        if role is None or _names_another(role, lm, linked):
             continue
         affiliation = _affiliation(text, role, lm, linked)
         head = text[m.start : role[1]].strip(" -'’")

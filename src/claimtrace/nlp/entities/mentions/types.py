@@ -33,6 +33,22 @@ _STREET_WORDS = split_words(
     "ufer chaussee rue place calle avenida plaza via piazza viale ulica aleja plac"
 )
 _STREET_ENDINGS = ("straße", "strasse", "allee", "gasse", "chaussee", "platz", "damm", "ufer")
+# words of a body's name: "Stanford Universität", "Bill Gates Foundation", "Hapag-Lloyd AG"
+_BODY_WORDS = split_words(
+    "university universität universidad université universita college foundation stiftung "
+    "fundación fundacion fondation institute institut instituto hospital klinik klinikum "
+    "clínica clinique clinic ministry ministerium ministerio ministère company companies "
+    "corporation holding holdings group inc ltd llc plc gmbh ag sa nv bv spa kg se "
+    "association verband verein union partei partido party council bank"
+)
+# nouns that type a name next to them as a company: "la compañía belga", "the firm"
+_COMPANY_NOUNS = split_words(
+    "company firm corporation conglomerate multinational carrier compañía compania empresa "
+    "naviera firma sociedad multinacional konzern unternehmen hersteller gesellschaft "
+    "société societe entreprise compagnie groupe"
+)
+_CUE_WINDOW = 80
+_SENTENCE_END = ".!?\n"
 _PARTICLES = split_words("von van der de di da del la le al el bin ibn ben du dos das zu")
 _COMMON_ZIPF = 3.5
 _EVERYDAY_ZIPF = 4.5
@@ -48,11 +64,21 @@ def _common(word: str, language: str | None) -> bool:
     return any(zipf(word.casefold(), lang) >= _COMMON_ZIPF for lang in {language, _ENGLISH} if lang)
 
 
-def unknown_type(name: str, language: str | None, *, role: bool, strict: bool) -> str | None:
+def unknown_type(
+    name: str,
+    language: str | None,
+    *,
+    role: bool,
+    strict: bool,
+    company: bool = False,
+    never_short: bool = False,
+) -> str | None:
     """``person``, ``media_outlet``, ``other`` or None (no entity) for an unknown name an
     NER model called a person; ``role``: the text gives it a role; ``strict``: the model
     is one whose PERSON is a weak guess (German nouns, the rules), so a multi-word name needs
-    a first name too."""
+    a first name too; ``company``: a company noun stands next to it ("la compañía ...");
+    ``never_short``: the text names it in full again and again, never by a surname, as it
+    does a company ("Katoen Natie") and rarely a person."""
     text = name.strip()
     words = _words(text)
     if not words or not text[:1].isupper():
@@ -61,8 +87,12 @@ def unknown_type(name: str, language: str | None, *, role: bool, strict: bool) -
         return "media_outlet"
     if any(w in _STREET_WORDS or w.endswith(_STREET_ENDINGS) for w in words):
         return "other"
+    if len(words) > 1 and any(w in _BODY_WORDS for w in words):
+        return "other"
     if role:
         return "person"
+    if len(words) > 1 and (company or never_short) and not is_first_name(text.split()[0]):
+        return "other"
     if len(words) == 1:
         word = text.split()[0]
         if is_first_name(word):
@@ -87,11 +117,23 @@ def unknown_type(name: str, language: str | None, *, role: bool, strict: bool) -
     return "person"
 
 
+def _company_cue(text: str, start: int, end: int) -> bool:
+    """A company noun in the same sentence, at most ``_CUE_WINDOW`` characters away."""
+    lo = max(0, start - _CUE_WINDOW)
+    hi = min(len(text), end + _CUE_WINDOW)
+    before = text[lo:start]
+    after = text[end:hi]
+    for mark in _SENTENCE_END:
+        before = before.rsplit(mark, 1)[-1]
+        after = after.split(mark, 1)[0]
+    return any(w in _COMPANY_NOUNS for w in _words(f"{before} {after}"))
+
+
 def settle_unknown_types(
-    linked: Sequence[LinkedMention], actors: dict[str, ActorRef]
+    linked: Sequence[LinkedMention], actors: dict[str, ActorRef], text: str = ""
 ) -> tuple[list[LinkedMention], dict[str, ActorRef]]:
     """Unknown persons retyped by evidence (see the module doc); names that are no entity
-    lose their actor link."""
+    lose their actor link. ``text``: the document's text, for the words around mentions."""
     out = dict(actors)
     dropped: set[str] = set()
     for ref in actors.values():
@@ -102,7 +144,17 @@ def settle_unknown_types(
         # a full name among the mentions is the evidence the short ones lack
         name = max((m.text for m in mentions), key=len, default=ref.name)
         strict = any(m.backend in _WEAK_BACKENDS for m in mentions)
-        kind = unknown_type(name, language, role=ref.role is not None, strict=strict)
+        company = bool(text) and any(_company_cue(text, m.start, m.end) for m in mentions)
+        full = [m for m in mentions if len(m.text.split()) > 1]
+        never_short = len(full) >= 2 and len(full) == len(mentions)
+        kind = unknown_type(
+            name,
+            language,
+            role=ref.role is not None,
+            strict=strict,
+            company=company,
+            never_short=never_short,
+        )
         if kind is None:
             dropped.add(ref.id)
             del out[ref.id]

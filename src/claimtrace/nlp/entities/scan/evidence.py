@@ -13,7 +13,10 @@ alternate name of Dubai, "Lucke" stems to Łuck). A link is kept only when
 - a word the document uses as a person's surname ("Bernd Lucke" ... "Lucke") or a first name
   names a place only when that place is a country, or a big city a model took for a place;
 - an everyday word ("Queen", "Roman", "Dabei") names a place only by the place's own main
-  name (for a country: its name in the text's language or English).
+  name (for a country: its name in the text's language or English);
+- a small town's name agrees with the words on the article: "Charité" is not "La Charité"
+  (-sur-Loire), "Americas" not "Las Américas", and "La Cámpora" not Campora; the article is
+  part of such names, and a name that differs by it is another name.
 """
 
 from __future__ import annotations
@@ -112,12 +115,34 @@ def _surface_keys(surface: str, language: str | None) -> tuple[frozenset[str], f
 def spelled_like(surface: str, place: Place, language: str | None) -> bool:
     """Whether ``surface`` spells one of ``place``'s names (see the module doc). A name
     reached only by guessing its base form must be a country, region or big city: the
-    guesses of common words ("Wortes", "Horden") hit small towns."""
+    guesses of common words ("Wortes", "Horden") hit small towns. A small town's name
+    must agree with ``surface`` on a leading article."""
     plain, guessed = _surface_keys(surface, language)
     keys = _keys_of_place(place)
     if not plain.isdisjoint(keys):
-        return True
+        if place.kind != "city" or big_city(place):
+            return True
+        article = _has_article(surface)
+        return any(
+            _has_article(name) == article and not plain.isdisjoint(_name_keys(name))
+            for name in (place.name, *place.alternate_names)
+        )
     return not guessed.isdisjoint(keys) and (place.kind != "city" or big_city(place))
+
+
+# articles that are part of a place's name ("La Charité", "Las Américas", "El Paso", "The
+# Hague"); Arabic "al-" is left out: transliterations add and drop it freely
+_NAME_ARTICLES = split_words("the le la les l el los las il lo gli der die das den des dem")
+
+
+def _has_article(name: str) -> bool:
+    words = fold(name).split()
+    return len(words) > 1 and words[0] in _NAME_ARTICLES
+
+
+@functools.lru_cache(maxsize=200_000)
+def _name_keys(name: str) -> frozenset[str]:
+    return frozenset(k for k, _ in weighted_keys(name, None) if not k.startswith("~"))
 
 
 def main_names(place: Place, language: str | None) -> frozenset[str]:

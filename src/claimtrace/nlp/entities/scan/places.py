@@ -15,9 +15,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from claimtrace.kb.normalise import STRONG, strip_articles_cased, weighted_keys
+import regex
+
+from claimtrace.kb.normalise import STRONG, fold, strip_articles_cased, weighted_keys
 from claimtrace.kb.places.gazetteer import known_keys, resolve, split_qualifier
 from claimtrace.kb.places.place import Place
+from claimtrace.kb.places.sources import SUBDIVISION_PREFIX
 from claimtrace.nlp.entities.ner.lexicon import STOPWORDS, zipf
 from claimtrace.nlp.entities.scan.evidence import (
     big_city,
@@ -41,6 +44,15 @@ _COMMON_ZIPF_UNCASED = 5.3
 _VERY_COMMON_ZIPF = 5.4
 _WORDFREQ_LANGUAGES = frozenset({"en", "de", "fr", "es", "ru", "ar", "it", "pt", "nl", "tr"})
 _ARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "at", "az", "ez", "ed", "es"})
+_KIND_FITS: dict[str, frozenset[str]] = {
+    "city": frozenset({"city", "locality"}),
+    "region": frozenset({"region", "admin1", "locality"}),
+    "admin1": frozenset({"admin1"}),
+}
+# "der Charité", "die Rega", "der Berliner Charité": an article (and a place adjective)
+_GERMAN_ARTICLE = regex.compile(
+    r"(?<![\p{L}])(?:der|die|das|dem|den|des)\s+(?:\p{Lu}\p{L}+er\s+)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -76,18 +88,34 @@ def plausible_place(
     found_by_ner: bool,
     persons: frozenset[str] = frozenset(),
     initial: bool = False,
+    preceding: str = "",
 ) -> bool:
     """Whether linking ``surface`` to ``place`` is believable in a document mentioning
-    ``countries`` whose person names end in ``persons`` (see ``evidence``). Beyond the
-    evidence of a name: a common word ("West", "Sky", "Time") names only a country or a big
-    city (bigger still when no model said it is a place); a scanned small place must lie in
-    one of the document's countries."""
+    ``countries`` whose person names end in ``persons`` (see ``evidence``); ``preceding``:
+    the text right before the words. Beyond the evidence of a name: a common word ("West",
+    "Sky", "Time") names only a country or a big city (bigger still when no model said it
+    is a place); a scanned small place must lie in one of the document's countries; a
+    province of the ISO list needs its country too unless a model found it and it is no
+    everyday word; a name with a qualifier ("Bay Area", "Central District") does not link to a place
+    of another kind by an everyday word; a German article makes a name no town ("an der
+    Charité", "die Rega")."""
     if not has_place_name_shape(surface, place, language) or not spelled_like(
         surface, place, language
     ):
         return False
     if place.kind != "country" and names_a_person(surface, persons):
         return False
+    if not _qualifier_fits(place, surface, language):
+        return False
+    if place.kind == "city" and language == "de" and _GERMAN_ARTICLE.search(preceding):
+        return False  # towns take no article; institutions and rivers do
+    countries = set(countries)
+    if (
+        place.id.startswith(SUBDIVISION_PREFIX)
+        and place.country_code not in countries
+        and (not found_by_ner or is_common_word(split_qualifier(surface)[0], language))
+    ):
+        return False  # a province ("Centre", "Chaco") in a text about its country
     surface = strip_articles_cased(surface, language) or surface  # "la Ville" is "Ville"
     single = len(surface.split()) == 1
     if (
@@ -122,6 +150,20 @@ def plausible_place(
     if found_by_ner or _area(place):
         return True
     return place.country_code in set(countries) or place.population >= _BIG_PLACE
+
+
+def _qualifier_fits(place: Place, surface: str, language: str | None) -> bool:
+    """A name with a qualifier ("Bay Area", "Central District", "Carson City") links to a
+    place of the qualifier's kind, to a place with that very name, or by a name that is no
+    everyday word or first name ("Raqqa province" may fall back on the city)."""
+    core, hint = split_qualifier(surface)
+    if hint is None or core == surface:
+        return True
+    if fold(surface) in {fold(n) for n in (place.name, *place.alternate_names)}:
+        return True
+    if _KIND_FITS[hint] and place.kind in _KIND_FITS[hint]:
+        return True
+    return not (is_common_word(core, language) or is_first_name(core))
 
 
 def _area(place: Place) -> bool:
@@ -199,6 +241,7 @@ def scan_places(
             found_by_ner=False,
             persons=persons,
             initial=sentence_initial(text, start),
+            preceding=text[max(0, start - 40) : start],
         ):
             continue
         start, end = _with_qualifier(text, start, end, lang)
