@@ -209,7 +209,7 @@ def _candidates(name: str, language: str | None, max_strength: int | None) -> tu
 
 def _rank(
     c: Candidate, folded: str, full: str, acronym: str | None
-) -> tuple[int, int, int, int, int, int]:
+) -> tuple[int, int, int, int, int, int, int]:
     kind = _KIND_ORDER[c.place.kind]
     if c.place.kind == "city" and c.place.population >= _BIG_CITY:
         kind = 1
@@ -227,7 +227,9 @@ def _rank(
     # among places of one rank, the one whose own name is the words with their qualifier:
     # "Carson City" is Carson City before Carson (the words without "City")
     exact = 0 if main == full and full != folded else 1
-    return (c.strength, hinted, own, kind, exact, -c.place.population)
+    # a curated or geonames region before an ISO province of another country's same name
+    listed = 1 if c.place.id.startswith(SUBDIVISION_PREFIX) else 0
+    return (c.strength, hinted, own, kind, exact, listed, -c.place.population)
 
 
 def _fits(kind: PlaceKind, hint: PlaceKind) -> bool:
