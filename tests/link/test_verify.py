@@ -42,6 +42,20 @@ def test_without_places_a_shared_actor_or_phrase_and_a_plausible_cosine_are_need
     assert ("trading", "oil") in phrases(a) and ("for", "fertiliser") not in phrases(a)
 
 
+def test_within_one_language_only_a_shared_place_asks_the_verifier() -> None:
+    # the fast encoder ranks paraphrases in one language well: an actor or a phrase in
+    # common is not reason enough to doubt it there (a politician attacks many people)
+    en, other_en = document("ferry-en"), document("port-en")
+    assert en.language == other_en.language == "en"
+    a = make_claim(en, "Both sides were trading oil for fertiliser", "trade", (ARMY, REBELS))
+    b = make_claim(other_en, "Other deals included trading oil for fertilizer", "trade", (ARMY,))
+    assert not qualifies(a, b, cosine=0.35, floor=0.4)
+    handed = make_claim(en, "The town was handed back to the army", "hand_over", places=(TOWN,))
+    withdrew = make_claim(other_en, "The army withdrew to let the rebels in", "withdraw",
+                          places=(TOWN,))  # fmt: skip
+    assert qualifies(handed, withdrew, cosine=0.0, floor=0.4)
+
+
 def test_verifier_embeds_each_claim_once_and_stores_its_vectors(tmp_path: Path) -> None:
     config = load_config(db=str(tmp_path / "v.db"))
     store = open_store(config)

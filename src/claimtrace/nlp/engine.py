@@ -68,15 +68,21 @@ def warm_up(settings: EngineSettings) -> None:
     """Load every model the settings name and build the lazy tables (a worker does this
     once, before its first batch), so no document's timing pays for it."""
     get_extractor(settings.claim_backend)
-    text = "The minister said that the army attacked Aleppo on Monday."
-    analyse_batch(
-        [
-            Document(f"warm-up-{language}", text, None, language, (language,),
-                     (Paragraph(0, 0, len(text), language),))
-            for language in ("en", "de", *annotation_models(settings))
-        ],
-        settings,
-    )  # fmt: skip
+    documents = []
+    for language in dict.fromkeys(("en", "de", *annotation_models(settings))):
+        # a person, a role, an outlet, a date and places: every lazy table gets built
+        text = _WARM_UP_TEXTS.get(language, _WARM_UP_TEXTS["en"])
+        documents.append(Document(f"warm-up-{language}", text, None, language, (language,),
+                                  (Paragraph(0, 0, len(text), language),)))  # fmt: skip
+    analyse_batch(documents, settings)
+
+
+_WARM_UP_TEXTS = {
+    "en": "Interior Minister John Smith told Reuters on Monday, 3 March 2020, that the army "
+    "had attacked Aleppo in northern Syria. He said 12 people were killed.",
+    "de": "Innenminister Hans Müller sagte am Montag, dem 3. März 2020, der Zeitung Die Welt, "
+    "die Armee habe Aleppo in Nordsyrien angegriffen. Zwölf Menschen seien getötet worden.",
+}
 
 
 def analyse_batch(documents: Sequence[Document], settings: EngineSettings) -> list[Outcome]:
