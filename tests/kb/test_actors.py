@@ -213,3 +213,14 @@ def test_capitalised_name_does_not_match_a_lowercase_word(table: ActorTable) -> 
     # lowercase aliases (German and French adjectives, "the regime") still match
     assert table.match("iranische", "de").id == "actor:state-ir"  # type: ignore[union-attr]
     assert table.match("the regime", "en", {"SY"}).id == "actor:gov-sy"  # type: ignore[union-attr]
+
+
+def test_a_new_alias_is_found_at_once_although_answers_are_kept() -> None:
+    table = load_actor_table()
+    actor_id = next(iter(table.actors))
+    assert table.candidates("Qwertzuiop Brigade", "en") == []
+    table.add_alias(actor_id, Alias("Qwertzuiop Brigade", "en"))
+    found = table.candidates("Qwertzuiop Brigade", "en")
+    assert [m.actor.id for m in found] == [actor_id]
+    found.clear()  # a caller's list is its own
+    assert table.candidates("Qwertzuiop Brigade", "en")

@@ -80,6 +80,7 @@ _RU_ENDING = re.compile(r"(?:ами|ями|ого|его|ому|ему|ой|ей
 _DE_ENDING = re.compile(r"(?<=[a-zäöü]{2}[a-rtvwyäöü])s$")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """NFKC, casefolded, without diacritics or tatweel, one kind of quote and dash, words
     separated by single spaces; hyphens, dots and other punctuation are word breaks."""
@@ -112,6 +113,7 @@ def strip_articles(tokens: list[str], language: str | None) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def strip_articles_cased(name: str, language: str | None) -> str:
     """The name with a leading article removed, case kept (for case-sensitive aliases)."""
     text = _POSSESSIVE.sub("", unicodedata.normalize("NFKC", name).translate(_TRANSLATION))
@@ -238,6 +240,7 @@ def match_keys(name: str, language: str | None = None) -> tuple[str, ...]:
     return tuple(key for key, _ in weighted_keys(name, language))
 
 
+@lru_cache(maxsize=1 << 16)
 def loose_form(name: str, language: str | None = None) -> str:
     """The transliterated, article-free, doubled-letter-free form used for similarity."""
     bare = strip_articles(fold(name).split(), language)

@@ -37,6 +37,7 @@ from claimtrace.kb.normalise import (
 __all__ = ["Actor", "ActorMatch", "ActorTable", "Alias", "load_actor_table", "unknown_actor_id"]
 
 _MIN_WEAK_RATIO = 0.8
+ANSWERS_KEPT = 50_000  # cached candidates() answers per table
 _GROUP_TYPES: frozenset[ActorType] = frozenset(
     {"armed_group", "party", "international_org", "media_outlet", "other", "government"}
 )
@@ -68,6 +69,9 @@ class ActorTable:
     def __init__(self, actors: Iterable[Actor] = ()) -> None:
         self.actors: dict[str, Actor] = {}
         self._index: dict[str, list[tuple[str, Alias, int]]] = {}
+        # candidates() answers by mention, language and context: a name recurs in an
+        # article and across a batch; emptied whenever an alias is added
+        self._answers: dict[tuple[str, str | None, frozenset[str]], list[ActorMatch]] = {}
         for actor in actors:
             self.add(actor)
 
@@ -95,6 +99,7 @@ class ActorTable:
             self._index_alias(actor_id, alias)
 
     def _index_alias(self, actor_id: str, alias: Alias) -> None:
+        self._answers.clear()
         language = None if alias.language == "*" else alias.language
         keys: dict[str, int] = {}
         for lang in dict.fromkeys((language, None)):
@@ -140,6 +145,17 @@ class ActorTable:
         the actor X names) and to descriptor words ("ISIS-Organisation", "Hamas movement")."""
         mention = mention.strip().strip("\"'“”„«»()[]")
         tokens = _context(context)
+        key = (mention, language, tokens)
+        found = self._answers.get(key)
+        if found is None:
+            if len(self._answers) >= ANSWERS_KEPT:
+                self._answers.clear()
+            found = self._answers[key] = self._candidates(mention, language, tokens)
+        return list(found)
+
+    def _candidates(
+        self, mention: str, language: str | None, tokens: frozenset[str]
+    ) -> list[ActorMatch]:
         direct = self._direct(mention, language, tokens)
         if direct:
             return direct
