@@ -42,14 +42,16 @@ def test_without_places_a_shared_actor_or_phrase_and_a_plausible_cosine_are_need
     assert ("trading", "oil") in phrases(a) and ("for", "fertiliser") not in phrases(a)
 
 
-def test_within_one_language_only_a_shared_place_asks_the_verifier() -> None:
-    # the fast encoder ranks paraphrases in one language well: an actor or a phrase in
-    # common is not reason enough to doubt it there (a politician attacks many people)
+def test_within_one_language_a_shared_actor_alone_does_not_ask_the_verifier() -> None:
+    # the fast encoder ranks paraphrases in one language well: an actor in common is not
+    # reason enough to doubt it there (a politician attacks many people); wording is
     en, other_en = document("ferry-en"), document("port-en")
     assert en.language == other_en.language == "en"
     a = make_claim(en, "Both sides were trading oil for fertiliser", "trade", (ARMY, REBELS))
-    b = make_claim(other_en, "Other deals included trading oil for fertilizer", "trade", (ARMY,))
-    assert not qualifies(a, b, cosine=0.35, floor=0.4)
+    b = make_claim(other_en, "Other deals included trading oil for fertilizer", "trade")
+    c = make_claim(other_en, "The army sold weapons to smugglers", "trade", (ARMY,))
+    assert qualifies(a, b, cosine=0.35, floor=0.4)  # "trading oil"
+    assert not qualifies(a, c, cosine=0.35, floor=0.4)  # only the army in common
     handed = make_claim(en, "The town was handed back to the army", "hand_over", places=(TOWN,))
     withdrew = make_claim(other_en, "The army withdrew to let the rebels in", "withdraw",
                           places=(TOWN,))  # fmt: skip

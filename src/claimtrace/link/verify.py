@@ -38,18 +38,19 @@ _WORD = re.compile(r"\w+")
 
 def qualifies(a: Claim, b: Claim, cosine: float, floor: float) -> bool:
     """Two claims of different documents whose relations match and say what happened and
-    that share a place (where both name places), or, in two languages, with a fast cosine
-    within MARGIN below the fast encoder's floor (above most unrelated pairs), share an
-    actor or, for one and the same relation, a distinctive phrase. Within one language the
-    fast encoder ranks paraphrases well: on PolNeAR (all English) the actor route mostly
+    that share a place (where both name places), or, with a fast cosine within MARGIN below
+    the fast encoder's floor (above most unrelated pairs), share a distinctive phrase (for
+    one and the same relation) or, in two languages, an actor. Within one language the fast
+    encoder ranks paraphrases well: on PolNeAR (all English) a shared actor alone mostly
     joined different attacks by one politician."""
     if a.document_id == b.document_id or relation_match(a.relation, b.relation) <= 0:
         return False
     if a.places and b.places:
         return bool(set(a.places) & set(b.places))
-    if cosine < floor - MARGIN or (a.language and a.language == b.language):
+    if cosine < floor - MARGIN:
         return False
-    if {*a.subjects, *a.objects} & {*b.subjects, *b.objects}:
+    one_language = bool(a.language) and a.language == b.language
+    if not one_language and {*a.subjects, *a.objects} & {*b.subjects, *b.objects}:
         return True
     return a.relation == b.relation and bool(phrases(a) & phrases(b))
 
