@@ -16,6 +16,7 @@ part, and the 100k/1k ratio, with the command.
 
     .venv/bin/python bench/link_scale.py
     .venv/bin/python bench/link_scale.py --sizes 1000,10000 --runs 5
+    .venv/bin/python bench/link_scale.py --keep ...; then --reuse: time again, no rebuild
 """
 
 from __future__ import annotations
@@ -219,6 +220,9 @@ def main() -> None:
     parser.add_argument("--claims", type=int, default=12, help="claims per document")
     parser.add_argument("--workdir", type=Path, default=Path("/tmp/claimtrace-bench-scale"))
     parser.add_argument("--keep", action="store_true", help="keep the stores (else deleted)")
+    parser.add_argument(
+        "--reuse", action="store_true", help="time on stores an earlier --keep run kept"
+    )
     args = parser.parse_args()
     args.workdir.mkdir(parents=True, exist_ok=True)
     print(f"command: {command_line()}")
@@ -228,7 +232,8 @@ def main() -> None:
     for size in [int(s) for s in args.sizes.split(",") if s]:
         rng = np.random.default_rng(size)
         path = args.workdir / f"scale-{size}.db"
-        built = build_store(path, size, args.claims, rng)
+        reuse = args.reuse and path.exists()  # its build time was printed when it was built
+        built = 0.0 if reuse else build_store(path, size, args.claims, rng)
         timing = time_additions(path, args.runs, args.claims, rng)
         disk = sum(f.stat().st_size for f in args.workdir.glob(f"scale-{size}.db*") if f.is_file())
         results[str(size)] = {**timing, "build_seconds": round(built, 1),
