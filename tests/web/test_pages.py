@@ -75,5 +75,33 @@ def test_hostile_text_is_escaped_on_every_page(client: TestClient, store: Store)
 
 
 def test_unknown_ids_are_404_pages_in_the_error_shape(client: TestClient) -> None:
-    for path in ("/documents/doc_nope", "/groups/grp_nope", "/stories/sty_nope"):
+    for path in ("/documents/doc_nope", "/groups/grp_nope", "/stories/sty_nope", "/actors/x"):
         assert client.get(path).status_code == 404
+
+
+def test_a_source_leads_to_its_actor_page_with_its_claims_by_role(
+    client: TestClient, store: Store
+) -> None:
+    sourced = [
+        c for c in api.claims(db=store.db, limit=500).claims if any(s.actor for s in c.sources)
+    ]
+    assert sourced, "the samples name sources that are known actors"
+    document = client.get(f"/documents/{sourced[0].document_id}")
+    actor_urls = links(document.text, "/actors/")
+    assert actor_urls
+    page = client.get(actor_urls[0])
+    assert page.status_code == 200 and "Names as written" in page.text
+    assert "Claims on its authority" in page.text
+    assert links(page.text, "/documents/")  # each claim leads to its evidence
+
+
+def test_actor_page_shows_names_per_language(client: TestClient, store: Store) -> None:
+    spread = [
+        e for e in api.entities(db=store.db, limit=200)
+        if e["type"] != "place" and len(e["by_language"]) >= 2
+    ]  # fmt: skip
+    assert spread, "an actor named in two languages of the samples"
+    page = client.get(f"/actors/{spread[0]['id']}")
+    assert page.status_code == 200
+    shown = [lang for lang in spread[0]["by_language"] if f"<td>{lang}</td>" in page.text]
+    assert len(shown) >= 2

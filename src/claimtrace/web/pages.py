@@ -4,7 +4,8 @@ Pages carry no script at all; every value from the store is escaped by Jinja2's 
 (article text is hostile), and a strict Content-Security-Policy allows only the app's own
 stylesheet. Each page links to the next one an analyst wants: a search hit to its document,
 a claim's evidence sentence to its claim group, a group's members to their documents, a
-story to its documents and groups.
+story to its documents and groups, a source or an actor to its page with its claims by
+role (on its authority, by it, to it, at it).
 """
 
 from __future__ import annotations
@@ -89,6 +90,22 @@ def document(document_id: str, s: Store) -> HTMLResponse:
 @router.get("/groups/{group_id}", response_class=HTMLResponse)
 def group(group_id: str, s: Store) -> HTMLResponse:
     return _page("group.html", group=api.group_detail(group_id, db=s.db))
+
+
+@router.get("/actors/{actor_id}", response_class=HTMLResponse)
+def actor(actor_id: str, s: Store) -> HTMLResponse:
+    found = api.actor(actor_id, db=s.db, limit=LIST_LIMIT)
+    listed = [c.id for role in found["claims"].values() for c in role["claims"]]
+    groups = api.groups_of_claims(listed, db=s.db)
+    return _page("actor.html", actor=found, groups=groups, roles=ROLE_TITLES)
+
+
+ROLE_TITLES = {
+    "source": "Claims on its authority",
+    "subject": "Claims about what it does",
+    "object": "Claims about what is done to it",
+    "place": "Claims set here",
+}
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
