@@ -241,3 +241,9 @@ def test_a_role_word_that_is_a_name_gives_no_role() -> None:
     analysis = analyse_document(_document(text, "en"))
     roles = {a.name: a.role for a in analysis.actors}
     assert roles.get("Bernice Scott") != "king"
+
+
+def test_a_province_named_by_everyday_words_needs_its_country() -> None:
+    # "North East" is a region of Ghana, of England and of many other countries
+    text = "Flooding hit homes across the North East on Tuesday, the Environment Agency said."
+    assert "North East" not in _places(text, "en")

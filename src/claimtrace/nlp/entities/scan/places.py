@@ -79,6 +79,13 @@ def is_common_word(text: str, language: str | None, floor: float = _COMMON_ZIPF)
     return any(zipf(word, lang) >= floor for lang in langs if lang)
 
 
+def everyday_words(text: str, language: str | None) -> bool:
+    """Every word of the name is a common word ("North East", "Centre"): it says a
+    direction or a thing before it names a place."""
+    words = text.split()
+    return bool(words) and all(is_common_word(word, language) for word in words)
+
+
 def plausible_place(
     place: Place,
     surface: str,
@@ -113,9 +120,9 @@ def plausible_place(
     if (
         place.id.startswith(SUBDIVISION_PREFIX)
         and place.country_code not in countries
-        and (not found_by_ner or is_common_word(split_qualifier(surface)[0], language))
+        and (not found_by_ner or everyday_words(split_qualifier(surface)[0], language))
     ):
-        return False  # a province ("Centre", "Chaco") in a text about its country
+        return False  # a province ("Centre", "Chaco", "North East") in a text about its country
     surface = strip_articles_cased(surface, language) or surface  # "la Ville" is "Ville"
     single = len(surface.split()) == 1
     if (
