@@ -54,8 +54,9 @@ __all__ = [
     "parse_models",
 ]
 
-ANALYSIS_VERSION = "7"  # 4: German NER model; 5: inferred years marked; 6: place evidence;
-# 7: article and qualifier evidence, ISO 3166-2 provinces, one person per full name
+ANALYSIS_VERSION = "8"  # 4: German NER model; 5: inferred years marked; 6: place evidence;
+# 7: article and qualifier evidence, ISO 3166-2 provinces, one person per full name;
+# 8: a province named by everyday words only needs its country
 # sound-skeleton matches ("Europe" ~ Erpe, "April" ~ Aprilia) are too loose for running
 # text: only spelling, stem and transliteration matches (strength 0-1) count
 _PLACE_STRENGTH = 1
