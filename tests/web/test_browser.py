@@ -23,6 +23,7 @@ if _REASON:
 pytest.importorskip("selenium", reason="pip install 'selenium>=4.20,<5'")
 
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -60,16 +61,21 @@ def clean(driver: Any) -> None:
     assert driver.execute_script("return window.__fired") == []
 
 
-def click_first(driver: Any, prefix: str) -> None:
+def links(driver: Any, prefix: str) -> list[Any]:
     def path(anchor: Any) -> str:
         return (anchor.get_attribute("href") or "").split("//", 1)[-1].split("/", 1)[-1]
 
-    found = [a for a in driver.find_elements(By.TAG_NAME, "a") if path(a).startswith(prefix)]
+    return [a for a in driver.find_elements(By.TAG_NAME, "a") if path(a).startswith(prefix)]
+
+
+def click_first(driver: Any, prefix: str) -> None:
+    found = links(driver, prefix)
     assert found, prefix
     found[0].click()
 
 
 def test_the_analysts_path_by_clicking(served: str, driver: Any) -> None:
+    """search -> document -> claim group -> source -> actor -> story -> graph -> claims."""
     driver.get(served + "/")
     clean(driver)
     box = driver.find_element(By.NAME, "q")
@@ -77,17 +83,77 @@ def test_the_analysts_path_by_clicking(served: str, driver: Any) -> None:
     box.submit()
     assert driver.find_elements(By.CSS_SELECTOR, "ol.hits li")
     clean(driver)
+    click_first(driver, "search?")  # a facet narrows the hits
+    assert driver.find_elements(By.CSS_SELECTOR, ".facets li.selected")
+    assert driver.find_elements(By.CSS_SELECTOR, "ol.hits li")
+    clean(driver)
     click_first(driver, "documents/")
     assert driver.find_elements(By.CSS_SELECTOR, "article p")
     clean(driver)
-    click_first(driver, "groups/")
-    assert driver.find_elements(By.CSS_SELECTOR, "table.members tbody tr")
+    document = driver.current_url
+    for group in [a.get_attribute("href") for a in links(driver, "groups/")]:
+        driver.get(document)
+        click_first(driver, group.split("/", 3)[-1])
+        assert driver.find_elements(By.CSS_SELECTOR, "table.members tbody tr")
+        clean(driver)
+        if links(driver, "actors/"):
+            break  # a group whose members name a known actor as source or subject
+    click_first(driver, "actors/")
+    assert "Names as written" in driver.find_element(By.TAG_NAME, "main").text
     clean(driver)
     click_first(driver, "documents/")
     clean(driver)
     driver.get(served + "/")
     click_first(driver, "stories/")
     assert driver.find_elements(By.CSS_SELECTOR, "ul.list li")
+    clean(driver)
+    click_first(driver, "graph?story=")
+    wait_for_graph(driver)
+    clean(driver)
+    click_first(driver, "graph")  # the whole store's graph, from the header
+    edges = wait_for_graph(driver)
+    assert edges > 0
+    driver.execute_script("window.claimtraceGraph.edges()[0].emit('tap')")
+    claims = WebDriverWait(driver, 10).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, "#graph-panel ol.edge-claims li")
+    )
+    assert claims and claims[0].find_elements(By.TAG_NAME, "a")
+    clean(driver)
+    click_first(driver, "documents/")
+    assert driver.find_elements(By.CSS_SELECTOR, "article p")
+    clean(driver)
+
+
+def wait_for_graph(driver: Any) -> int:
+    """The number of citation links drawn, once Cytoscape.js has laid the graph out."""
+    return (
+        WebDriverWait(driver, 15).until(
+            lambda d: d.execute_script(
+                "const cy = window.claimtraceGraph; return cy ? cy.edges().length + 0.5 : null"
+            )
+        )
+        - 0.5
+    )
+
+
+def test_graph_filter_and_layout_are_in_the_url(served: str, driver: Any) -> None:
+    driver.get(served + "/graph")
+    total = wait_for_graph(driver)
+    outlet = driver.find_elements(By.CSS_SELECTOR, "select[name=outlet] option")[1]
+    outlet.click()
+    assert "outlet=" in driver.current_url
+    shown = driver.execute_script(
+        "return window.claimtraceGraph.edges().filter(e => !e.hasClass('hidden')).length"
+    )
+    assert 0 < shown <= total
+    driver.get(driver.current_url)  # the shared URL shows the same selection
+    wait_for_graph(driver)
+    assert (
+        driver.execute_script(
+            "return window.claimtraceGraph.edges().filter(e => !e.hasClass('hidden')).length"
+        )
+        == shown
+    )
     clean(driver)
 
 

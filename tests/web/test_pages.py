@@ -20,8 +20,9 @@ def links(html: str, prefix: str) -> list[str]:
 def test_overview_lists_stories_and_groups_with_links(client: TestClient) -> None:
     page = client.get("/")
     assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
-    assert "script-src" not in page.headers["content-security-policy"]
-    assert "style-src 'self'" in page.headers["content-security-policy"]
+    csp = page.headers["content-security-policy"]
+    assert "script-src 'self';" in csp and "style-src 'self';" in csp
+    assert "unsafe" not in csp and "default-src 'none'" in csp
     assert links(page.text, "/stories/") and links(page.text, "/groups/")
     assert client.get("/app.css").headers["content-type"].startswith("text/css")
 

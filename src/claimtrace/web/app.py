@@ -9,7 +9,14 @@ from typing import Any
 from fastapi import FastAPI
 
 from claimtrace import api
-from claimtrace.web import pages, routes_alerts, routes_claims, routes_documents, routes_links
+from claimtrace.web import (
+    assets,
+    pages,
+    routes_alerts,
+    routes_claims,
+    routes_documents,
+    routes_links,
+)
 from claimtrace.web.caching import ETags
 from claimtrace.web.deps import Settings
 from claimtrace.web.errors import install_error_handlers
@@ -43,6 +50,7 @@ def create_app(
     for router in (r.router for r in routers):
         app.include_router(router, prefix=PREFIX)
     app.include_router(pages.router)  # the web app's pages, beside the API
+    app.include_router(assets.router)
     app.add_middleware(ETags, version=lambda: api.store_version(settings.db), prefix=PREFIX)
     app.add_middleware(
         Guard, token=settings.token, read_only=read_only, allowed_hosts=allowed_hosts

@@ -11,8 +11,8 @@ role (on its authority, by it, to it, at it).
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse, Response
@@ -20,12 +20,13 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from claimtrace import api
 from claimtrace.web.deps import Settings, settings
+from claimtrace.web.facets import faceted_search
 from claimtrace.web.highlight import evidence_html, snippet_html
 
 router = APIRouter(include_in_schema=False)
 PAGE_CSP = (
-    "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self';"
-    " base-uri 'none'; frame-ancestors 'none'"
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+    " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 LIST_LIMIT = 50
 Store = Annotated[Settings, Depends(settings)]
@@ -46,12 +47,6 @@ def _page(name: str, status: int = 200, **values: Any) -> HTMLResponse:
     return HTMLResponse(html, status_code=status, headers={"content-security-policy": PAGE_CSP})
 
 
-@router.get("/app.css")
-def stylesheet() -> Response:
-    css = (resources.files("claimtrace.web") / "static" / "app.css").read_text("utf-8")
-    return Response(css, media_type="text/css", headers={"content-security-policy": PAGE_CSP})
-
-
 @router.get("/favicon.ico")
 def favicon() -> Response:
     return Response(status_code=204)  # no icon, and no 404 in the browser's console
@@ -67,16 +62,43 @@ def overview(s: Store) -> HTMLResponse:
     )
 
 
+FacetParam = Annotated[str | None, Query(max_length=200)]
+
+
 @router.get("/search", response_class=HTMLResponse)
-def search(s: Store, q: Annotated[str, Query(max_length=500)] = "") -> HTMLResponse:
-    hits, error = [], None
+def search(
+    s: Store,
+    q: Annotated[str, Query(max_length=500)] = "",
+    language: FacetParam = None,
+    outlet: FacetParam = None,
+    date: FacetParam = None,
+    actor: FacetParam = None,
+    relation: FacetParam = None,
+    modality: FacetParam = None,
+) -> HTMLResponse:
+    chosen = {"language": language, "outlet": outlet, "date": date, "actor": actor,
+              "relation": relation, "modality": modality}  # fmt: skip
+    found, error = None, None
     if q.strip():
         try:
-            hits = api.search_page(q, s.db, None, 0, LIST_LIMIT)
+            found = faceted_search(q, s.db, {k: v for k, v in chosen.items() if v})
         except api.ClaimtraceError as exc:  # invalid query syntax: say so, never a silent miss
             error = str(exc)
+    hits = found.hits[:LIST_LIMIT] if found else []
     rows = [{**h.to_dict(), "snippet_html": snippet_html(h.snippet)} for h in hits]
-    return _page("search.html", q=q, hits=rows, error=error, status=400 if error else 200)
+    selected = found.selected if found else {}
+
+    def toggle(facet: str, value: str) -> str:
+        """This search with ``facet`` set to ``value`` (or cleared when it is already)."""
+        params = {"q": q, **selected}
+        if params.get(facet) == value:
+            params.pop(facet)
+        else:
+            params[facet] = value
+        return "/search?" + urlencode(params)
+
+    return _page("search.html", q=q, hits=rows, found=found, error=error, toggle=toggle,
+                 status=400 if error else 200)  # fmt: skip
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
@@ -113,3 +135,19 @@ def story(story_id: str, s: Store) -> HTMLResponse:
     found = api.story_detail(story_id, db=s.db)
     groups = api.group_page(s.db, 1, found["id"], None, LIST_LIMIT)
     return _page("story.html", story=found, groups=groups)
+
+
+@router.get("/graph", response_class=HTMLResponse)
+def graph(s: Store, story: Annotated[str | None, Query(max_length=200)] = None) -> HTMLResponse:
+    found = api.story_detail(story, db=s.db) if story else None
+    data = api.snapshot_part("citations", db=s.db, story=found["id"] if found else None)
+    ranked = sorted(data["nodes"], key=lambda n: (-n["claims"], n["label"]))
+    outlets = [n for n in ranked if "outlet" in n["roles"]]
+    sources = [n for n in ranked if set(n["roles"]) - {"outlet"}]
+    return _page("graph.html", graph=data, outlets=outlets, sources=sources, story=found)
+
+
+@router.get("/alerts", response_class=HTMLResponse)
+def alerts(s: Store, watch: Annotated[int | None, Query(ge=1, le=2**62)] = None) -> HTMLResponse:
+    found = api.alerts(db=s.db, limit=LIST_LIMIT * 4, watch_id=watch)
+    return _page("alerts.html", alerts=found, watches=api.watches(db=s.db), watch=watch)
