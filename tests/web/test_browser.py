@@ -106,6 +106,15 @@ def test_the_analysts_path_by_clicking(served: str, driver: Any) -> None:
     driver.get(served + "/")
     click_first(driver, "stories/")
     assert driver.find_elements(By.CSS_SELECTOR, "ul.list li")
+    assert driver.find_elements(By.CSS_SELECTOR, ".timeline svg .node")
+    if driver.find_elements(By.ID, "map"):  # countries drawn from the shipped shapes
+        WebDriverWait(driver, 15).until(
+            lambda d: (
+                len(d.find_elements(By.CSS_SELECTOR, "#map path.leaflet-interactive"))
+                + len(d.find_elements(By.CSS_SELECTOR, "#map svg path"))
+                > 50
+            )
+        )
     clean(driver)
     click_first(driver, "graph?story=")
     wait_for_graph(driver)

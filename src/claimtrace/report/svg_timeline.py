@@ -6,42 +6,31 @@ from datetime import date, timedelta
 from typing import Any
 
 from claimtrace.report.svg import Labels, add, empty, label, short, svg_root, to_string
+from claimtrace.report.times import parse_day, time_label, time_span
+
+__all__ = ["parse_day", "time_span", "timeline_svg"]
 
 _LEFT, _RIGHT, _WIDTH = 110, 30, 1000
 
 
-def parse_day(value: str | None, end: bool = False) -> date | None:
-    """First (or, with ``end``, last) day of an ISO date, month or year; None otherwise."""
-    if not value:
-        return None
-    parts = value.strip()[:10].split("-")
-    try:
-        year = int(parts[0])
-        month = int(parts[1]) if len(parts) > 1 else (12 if end else 1)
-        if len(parts) > 2:
-            return date(year, month, int(parts[2]))
-        if not end:
-            return date(year, month, 1)
-        following = date(year + month // 12, month % 12 + 1, 1)
-        return following - timedelta(days=1)
-    except (ValueError, IndexError):
-        return None
-
-
-def time_span(value: str | None) -> tuple[date, date] | None:
-    """A claim's time ("2019-04-05", "2015", "2015-05/2015-06") as first and last day."""
-    if not value:
-        return None
-    first, _, last = value.partition("/")
-    start, stop = parse_day(first), parse_day(last or first, end=True)
-    if start is None or stop is None:
-        return None
-    return (start, stop) if start <= stop else (stop, start)
+# claims about times far from the documents' own would squash the documents to one edge:
+# the axis spans the documents' dates widened by this much, and the rest are named below it
+_BEFORE, _AFTER = timedelta(days=3 * 365), timedelta(days=365)
 
 
 def timeline_svg(documents: list[dict[str, Any]], claims: list[dict[str, Any]]) -> str:
     docs = [(day, d) for d in documents if (day := parse_day(d["published"]))]
     spans = [(span, c) for c in claims if (span := time_span(c["time"]))]
+    outside: list[dict[str, Any]] = []
+    if docs:
+        low = min(day for day, _ in docs) - _BEFORE
+        high = max(day for day, _ in docs) + _AFTER
+        outside = [c for (start, stop), c in spans if stop < low or start > high]
+        spans = [
+            ((max(start, low), min(stop, high)), c)
+            for (start, stop), c in spans
+            if not (stop < low or start > high)
+        ]
     days = [day for day, _ in docs] + [s for (span, _) in spans for s in span]
     if not days:
         return empty("No dated documents or claims: no timeline to draw.", "timeline")
@@ -52,9 +41,14 @@ def timeline_svg(documents: list[dict[str, Any]], claims: list[dict[str, Any]]) 
         return _LEFT + (day - first).days * scale
 
     claim_rows = min(len(spans), 24)
-    height = 120 + 14 * claim_rows + 40
+    height = 120 + 14 * claim_rows + 40 + (20 if outside else 0)
     root = svg_root(_WIDTH, height, "Timeline of documents and claims", "timeline")
-    _axis(root, first, last, x, height - 30)
+    _axis(root, first, last, x, height - 30 - (20 if outside else 0))
+    if outside:
+        named = sorted({time_label(c["time"]) for c in outside})
+        more = f" and {len(named) - 6} more" if len(named) > 6 else ""
+        note = f"{len(outside)} claim(s) about other times: {', '.join(named[:6])}{more}"
+        label(root, _LEFT, height - 6, short(note, 150), class_="lane")
     label(root, 8, 44, "documents", class_="lane")
     labels = Labels()
     for day, doc in sorted(docs, key=lambda item: (item[0], item[1]["id"])):
@@ -70,7 +64,7 @@ def timeline_svg(documents: list[dict[str, Any]], claims: list[dict[str, Any]]) 
     ordered = sorted(spans, key=lambda item: (item[0], item[1]["id"]))
     for i, ((start, stop), claim) in enumerate(ordered):
         y = 80 + 14 * (i % claim_rows)
-        tip = f"{claim['time']}: {short(claim['text'], 200)}"
+        tip = f"{time_label(claim['time'])}: {short(claim['text'], 200)}"
         width = max(x(stop + timedelta(days=1)) - x(start), 4)
         add(root, "rect", title=tip, x=x(start), y=y, width=width, height=9, rx=2,
             class_=f"claim {claim['modality']}")  # fmt: skip

@@ -17,11 +17,15 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import HTMLResponse, Response
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from claimtrace import api
+from claimtrace.report.svg_timeline import timeline_svg
+from claimtrace.report.times import time_label
 from claimtrace.web.deps import Settings, settings
 from claimtrace.web.facets import faceted_search
 from claimtrace.web.highlight import evidence_html, snippet_html
+from claimtrace.web.story_data import story_claims, story_places
 
 router = APIRouter(include_in_schema=False)
 PAGE_CSP = (
@@ -34,12 +38,14 @@ Store = Annotated[Settings, Depends(settings)]
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    return Environment(
+    environment = Environment(
         loader=PackageLoader("claimtrace.web", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    environment.filters["time"] = time_label
+    return environment
 
 
 def _page(name: str, status: int = 200, **values: Any) -> HTMLResponse:
@@ -134,7 +140,10 @@ ROLE_TITLES = {
 def story(story_id: str, s: Store) -> HTMLResponse:
     found = api.story_detail(story_id, db=s.db)
     groups = api.group_page(s.db, 1, found["id"], None, LIST_LIMIT)
-    return _page("story.html", story=found, groups=groups)
+    claims = story_claims(s.db, found["id"])
+    timeline = Markup(timeline_svg(found["documents"], claims))  # ElementTree escaped it
+    places = story_places(s.db, found["id"])
+    return _page("story.html", story=found, groups=groups, timeline=timeline, places=places)
 
 
 @router.get("/graph", response_class=HTMLResponse)
