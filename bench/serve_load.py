@@ -1,188 +1,239 @@
-"""A bounded load on ``claimtrace serve``, on loopback only (issue 13).
+"""Load on `claimtrace serve` over loopback: N concurrent clients for a fixed time doing a mix
+of full-text searches, claim filters and document pages; prints requests/s, p50/p95/p99 per
+kind of request and overall, and the error count (any status but 200, or a failed request).
 
-Starts the server on 127.0.0.1 (never any other address) over a store, then runs N
-asyncio clients for T seconds, each looping over a mix of full-text searches, claim
-filters and document pages drawn from what the store holds; prints requests/s, p50/p95/p99
-per kind and overall, the error count and the command line, writes
-bench/results/serve_load.json, and stops the server.
+The store is given (``--db``) or built (``--build N``): link_scale.py's synthetic store (the
+documents, mentions, claims, groups and stories of N documents, written in bulk), whose
+documents then get text made of real news sentences (bench/fixtures/linking/ and the
+samples), outlets, and their full-text index rows, so that searches match many documents as
+in a real store. The server runs as its own process (`claimtrace serve`, as a user starts
+it); the clients are one asyncio process with httpx. Each client waits ``--think`` seconds
+(uniform 0.5x-1.5x) between requests, as a person reading a page does; ``--think 0`` is a
+closed loop (each client sends its next request at once).
 
-    .venv/bin/python bench/serve_load.py                         # the samples, 200 clients, 60 s
-    .venv/bin/python bench/serve_load.py --db /tmp/s10k.db --clients 50 --seconds 20
-
-Without ``--db`` it builds a store from samples/corpus (ingest + analyse, about a minute).
+    .venv/bin/python bench/serve_load.py --build 10000 --db /tmp/serve-10k.db
+    .venv/bin/python bench/serve_load.py --db /tmp/serve-10k.db --clients 200 --seconds 60
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import json
+import os
 import random
+import re
+import signal
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
 import httpx
-from _common import command_line, machine_info, write_result
+import numpy as np
+from _common import REPO_DIR, command_line, machine_info, write_result
 
-from claimtrace import api
+from claimtrace.records import Document, Paragraph
+from claimtrace.store.fts import stem_words
 
-HOST = "127.0.0.1"  # loopback only: the bench never listens anywhere else
-SAMPLES = Path(__file__).resolve().parents[1] / "samples" / "corpus"
+TEXTS = [REPO_DIR / "bench" / "fixtures" / "linking" / "stories.jsonl"]
+SAMPLES = REPO_DIR / "samples" / "corpus"
+SENTENCE = re.compile(r"(?<=[.!?])\s+")
+WORD = re.compile(r"[A-Za-z]{5,}")
 MIX = (("search", 0.4), ("claims", 0.3), ("document", 0.3))
+OUTLETS = 60
 
 
-def build_store(folder: Path) -> str:
-    db = str(folder / "samples.db")
-    api.ingest([SAMPLES], db=db)
-    api.analyse(db=db)
-    return db
+def _sentences() -> list[str]:
+    found: list[str] = []
+    for path in TEXTS:
+        for line in path.read_text("utf-8").splitlines():
+            found += SENTENCE.split(json.loads(line)["text"])
+    for path in SAMPLES.glob("*.txt"):
+        found += SENTENCE.split(path.read_text("utf-8"))
+    return [" ".join(s.split()) for s in found if 30 <= len(s) <= 400]
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind((HOST, 0))
-        return int(sock.getsockname()[1])
+def build(path: Path, size: int, claims: int) -> None:
+    """link_scale's synthetic store, then readable text, outlets and the full-text index."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from link_scale import build_store
+
+    rng = np.random.default_rng(size)
+    seconds = build_store(path, size, claims, rng)
+    sentences = _sentences()
+    pick = random.Random(size)
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA synchronous=OFF")
+    rows = db.execute("SELECT id, title, published FROM documents").fetchall()
+    updates, index = [], []
+    for doc_id, title, published in rows:
+        paragraphs = [" ".join(pick.sample(sentences, 3)) for _ in range(4)]
+        text, spans, at = "\n\n".join(paragraphs), [], 0
+        for i, para in enumerate(paragraphs):
+            spans.append(Paragraph(i, at, at + len(para), "en"))
+            at += len(para) + 2
+        outlet = f"Outlet {pick.randrange(OUTLETS)}"
+        doc = Document(id=doc_id, title=title, text=text, language="en", languages=("en",),
+                       published=published,
+                       outlet=outlet, paragraphs=tuple(spans))  # fmt: skip
+        updates.append((text, outlet, json.dumps(doc.to_dict()), doc_id))
+        stems = " ".join(stem_words(text, "en") + stem_words(title, "en"))
+        index.append((doc_id, title, text, stems))
+    with db:
+        db.executemany("UPDATE documents SET text = ?, outlet = ?, record = ? WHERE id = ?",
+                       updates)  # fmt: skip
+        db.execute("DELETE FROM documents_fts")
+        db.executemany("INSERT INTO documents_fts (document_id, title, body, stems)"
+                       " VALUES (?,?,?,?)", index)  # fmt: skip
+    db.close()
+    print(f"built {path}: {size} documents in {seconds:.0f} s (+ text and index)", flush=True)
 
 
-def start_server(db: str, port: int) -> subprocess.Popen[bytes]:
-    code = "from claimtrace.cli import main; main()"
-    args = [sys.executable, "-c", code, "serve", "--db", db, "--host", HOST, "--port", str(port)]
-    return subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-
-
-def wait_until_up(base: str, server: subprocess.Popen[bytes], timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            err = server.stderr.read().decode("utf-8", "replace") if server.stderr else ""
-            raise SystemExit(f"the server stopped at start:\n{err}")
-        try:
-            if httpx.get(f"{base}/stats", timeout=2).status_code == 200:
-                return
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    raise SystemExit("the server did not answer within a minute")
-
-
-def workload(db: str, rng: random.Random) -> dict[str, list[str]]:
-    """Ids, actors and search words drawn from the store, so requests find something."""
-    docs = api.documents(db=db, limit=5000)
-    words = sorted({w for d in docs for w in (d["title"] or "").split() if len(w) > 5})
-    actors = [e["id"] for e in api.entities(db=db, kind=None, limit=200)]
+def targets(db_path: Path, rng: random.Random) -> dict[str, list[str]]:
+    """Request paths per kind, drawn from what the store holds."""
+    db = sqlite3.connect(db_path)
+    docs = [r[0] for r in db.execute("SELECT id FROM documents ORDER BY random() LIMIT 2000")]
+    sql = "SELECT actor_id FROM claim_actors GROUP BY actor_id ORDER BY random() LIMIT 200"
+    actors = [r[0] for r in db.execute(sql)]
+    relations = [r[0] for r in db.execute("SELECT DISTINCT relation FROM claims")]
+    text = " ".join(r[0] for r in db.execute("SELECT text FROM documents LIMIT 300"))
+    db.close()
+    words = [w for w, _ in Counter(w.lower() for w in WORD.findall(text)).most_common(400)]
+    searches = [rng.choice(words) for _ in range(300)]
+    searches += [f"{rng.choice(words)} {rng.choice(words)}" for _ in range(200)]
+    searches += [f'"{a} {b}"' for a, b in zip(words[::7], words[1::7], strict=False)]
+    claims = [f"/api/v1/claims?actor={a}&limit=20" for a in actors]
+    claims += [f"/api/v1/claims?relation={r}&limit=20" for r in relations]
+    claims += [f"/api/v1/claims?actor={a}&modality=asserted&limit=20" for a in actors[:50]]
     return {
-        "documents": [d["id"] for d in docs] or ["doc_none"],
-        "words": rng.sample(words, min(len(words), 200)) or ["dam"],
-        "actors": actors or ["actor:none"],
-        "languages": sorted({d["language"] for d in docs if d["language"]}) or ["en"],
+        "search": [
+            str(httpx.URL("/api/v1/search", params={"q": q, "limit": 20})) for q in searches
+        ],  # fmt: skip
+        "claims": claims,
+        "document": [f"/documents/{d}" for d in docs],
     }
 
 
-def pick_request(rng: random.Random, pool: dict[str, list[str]]) -> tuple[str, str, dict]:
-    kind = rng.choices([k for k, _ in MIX], [w for _, w in MIX])[0]
-    if kind == "search":
-        return kind, "/search", {"q": rng.choice(pool["words"]), "limit": 20}
-    if kind == "claims":
-        params: dict[str, Any] = rng.choice(
-            [{"actor": rng.choice(pool["actors"])}, {"lang": rng.choice(pool["languages"])},
-             {"modality": "reported"}, {}]
-        )  # fmt: skip
-        return kind, "/claims", {**params, "limit": 50}
-    return kind, f"/documents/{rng.choice(pool['documents'])}", {}
-
-
-async def client_loop(
-    http: httpx.AsyncClient, deadline: float, seed: int, pool: dict[str, list[str]],
-    timings: dict[str, list[float]], errors: list[str],
+async def client(
+    http: httpx.AsyncClient, paths: dict[str, list[str]], until: float, think: float,
+    rng: random.Random, times: dict[str, list[float]], errors: Counter[str],
 ) -> None:  # fmt: skip
-    rng = random.Random(seed)
-    while time.monotonic() < deadline:
-        kind, path, params = pick_request(rng, pool)
-        started = time.perf_counter()
+    kinds, weights = zip(*MIX, strict=True)
+    while time.monotonic() < until:
+        kind = rng.choices(kinds, weights)[0]
+        path = rng.choice(paths[kind])
+        start = time.perf_counter()
         try:
-            response = await http.get(path, params=params)
-            if response.status_code != 200:
-                errors.append(f"{kind} {response.status_code}")
+            response = await http.get(path)
+            ok = response.status_code == 200
+            if not ok:
+                errors[f"{kind} {response.status_code}"] += 1
         except httpx.HTTPError as exc:
-            errors.append(f"{kind} {type(exc).__name__}")
-        timings[kind].append(time.perf_counter() - started)
+            ok = False
+            errors[f"{kind} {type(exc).__name__}"] += 1
+        if ok:
+            times[kind].append(time.perf_counter() - start)
+        if think:
+            await asyncio.sleep(think * rng.uniform(0.5, 1.5))
 
 
-async def run_load(
-    base: str, clients: int, seconds: float, pool: dict[str, list[str]]
-) -> tuple[dict[str, list[float]], list[str], float]:
-    timings: dict[str, list[float]] = defaultdict(list)
-    errors: list[str] = []
+async def run(base: str, paths: dict[str, list[str]], clients: int, seconds: float,
+              think: float) -> tuple[dict[str, list[float]], Counter[str], float]:  # fmt: skip
+    times: dict[str, list[float]] = defaultdict(list)
+    errors: Counter[str] = Counter()
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=30.0) as http:
-        started = time.monotonic()
-        deadline = started + seconds
-        await asyncio.gather(
-            *(client_loop(http, deadline, i, pool, timings, errors) for i in range(clients))
-        )
-        return timings, errors, time.monotonic() - started
+    timeout = httpx.Timeout(30.0)
+    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=timeout) as http:
+        start = time.monotonic()
+        until = start + seconds
+        await asyncio.gather(*(
+            client(http, paths, until, think, random.Random(i), times, errors)
+            for i in range(clients)))  # fmt: skip
+        return times, errors, time.monotonic() - start
 
 
 def percentiles(values: list[float]) -> dict[str, float]:
-    if not values:
-        return {"p50": 0.0, "p95": 0.0, "p99": 0.0}
-    cuts = statistics.quantiles(values, n=100, method="inclusive") if len(values) > 1 else values
-    pick = (lambda q: cuts[q - 1]) if len(values) > 1 else (lambda q: values[0])
-    return {f"p{q}": round(pick(q) * 1000, 1) for q in (50, 95, 99)}
+    if len(values) < 2:
+        return {"p50": float("nan"), "p95": float("nan"), "p99": float("nan")}
+    cuts = statistics.quantiles(values, n=100, method="inclusive")
+    return {"p50": cuts[49] * 1000, "p95": cuts[94] * 1000, "p99": cuts[98] * 1000}
+
+
+def serve(db: Path, port: int) -> subprocess.Popen[bytes]:
+    claimtrace = Path(sys.executable).with_name("claimtrace")
+    process = subprocess.Popen(
+        [str(claimtrace), "serve", "--db", str(db), "--port", str(port), "--read-only"],
+        stdout=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    for _ in range(600):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
+                return process
+        except OSError:
+            if process.poll() is not None:
+                sys.exit(f"error: claimtrace serve exited with {process.returncode}")
+            time.sleep(0.1)
+    process.kill()
+    sys.exit("error: claimtrace serve did not start in 60 s")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--db", help="store to serve (default: build one from samples/corpus)")
+    parser.add_argument("--db", type=Path, required=True, help="the store served")
+    parser.add_argument("--build", type=int, metavar="N", help="first build a synthetic store")
+    parser.add_argument("--claims", type=int, default=5, help="claims per built document")
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=60.0)
-    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--think", type=float, default=1.0, help="seconds between requests")
+    parser.add_argument("--warmup", type=float, default=5.0, help="seconds not counted")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as work:
-        db = args.db or build_store(Path(work))
-        pool = workload(db, random.Random(args.seed))
-        port = free_port()
-        base = f"http://{HOST}:{port}/api/v1"
-        server = start_server(db, port)
-        try:
-            wait_until_up(base, server)
-            timings, errors, elapsed = asyncio.run(run_load(base, args.clients, args.seconds, pool))
-        finally:
-            server.terminate()
-            try:
-                server.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                server.kill()
-    every = [t for values in timings.values() for t in values]
-    stats = api.stats(db=db) if args.db else {"documents": len(pool["documents"])}
-    result = {
-        "documents": stats["documents"],
-        "clients": args.clients,
-        "seconds": round(elapsed, 1),
-        "requests": len(every),
-        "requests_per_second": round(len(every) / elapsed, 1) if elapsed else 0.0,
-        "errors": len(errors),
-        "error_kinds": dict(sorted({e: errors.count(e) for e in set(errors)}.items())),
-        "overall_ms": percentiles(every),
-        "by_kind_ms": {k: {"n": len(v), **percentiles(v)} for k, v in sorted(timings.items())},
-        "command": command_line(),
-        "machine": machine_info(),
-    }
-    print(f"store: {result['documents']} documents; {args.clients} clients for {elapsed:.0f} s")
-    print(f"requests: {result['requests']}  ({result['requests_per_second']} /s)  "
-          f"errors: {result['errors']} {result['error_kinds'] or ''}")  # fmt: skip
-    o = result["overall_ms"]
-    print(f"latency ms  all: p50 {o['p50']}  p95 {o['p95']}  p99 {o['p99']}")
-    for kind, row in result["by_kind_ms"].items():
-        print(f"  {kind:9} n={row['n']:6}  p50 {row['p50']}  p95 {row['p95']}  p99 {row['p99']}")
-    print(f"command: {result['command']}")
-    print(f"result: {write_result('serve_load', result)}")
+    print(f"command: {command_line()}", flush=True)
+    if args.build:
+        build(args.db, args.build, args.claims)
+        if not args.seconds:
+            return
+    documents = sqlite3.connect(args.db).execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    paths = targets(args.db, random.Random(7))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = serve(args.db, port)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        if args.warmup:
+            asyncio.run(run(base, paths, min(args.clients, 20), args.warmup, args.think))
+        times, errors, elapsed = asyncio.run(
+            run(base, paths, args.clients, args.seconds, args.think)
+        )
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+    done = sum(len(v) for v in times.values())
+    total = done + sum(errors.values())
+    print(f"store {args.db} ({documents} documents); {args.clients} clients for "
+          f"{elapsed:.0f} s, think {args.think} s; load average {os.getloadavg()[0]:.1f} "
+          f"on {os.cpu_count()} CPUs")  # fmt: skip
+    print(f"requests {total}, {total / elapsed:.1f}/s; errors {sum(errors.values())}"
+          + (f" ({dict(errors)})" if errors else ""))  # fmt: skip
+    result: dict[str, Any] = {"command": command_line(), "machine": machine_info(),
+                              "documents": documents, "clients": args.clients,
+                              "seconds": round(elapsed, 1), "think": args.think,
+                              "requests": total, "errors": dict(errors)}  # fmt: skip
+    for kind in [k for k, _ in MIX] + ["all"]:
+        values = [t for v in times.values() for t in v] if kind == "all" else times[kind]
+        cuts = percentiles(values)
+        result[kind] = {"count": len(values), **{k: round(v, 1) for k, v in cuts.items()}}
+        print(
+            f"{kind:>9}: {len(values):6d} ok, {len(values) / elapsed:6.1f}/s, p50 "
+            f"{cuts['p50']:7.1f} ms, p95 {cuts['p95']:7.1f} ms, p99 {cuts['p99']:7.1f} ms"
+        )
+    print(f"wrote {write_result('serve_load', result)}")
 
 
 if __name__ == "__main__":

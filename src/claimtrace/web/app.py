@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from claimtrace import api
 from claimtrace.web import (
     assets,
+    login,
     pages,
     routes_alerts,
     routes_claims,
@@ -51,6 +52,7 @@ def create_app(
         app.include_router(router, prefix=PREFIX)
     app.include_router(pages.router)  # the web app's pages, beside the API
     app.include_router(assets.router)
+    app.include_router(login.router)
     app.add_middleware(ETags, version=lambda: api.store_version(settings.db), prefix=PREFIX)
     app.add_middleware(
         Guard, token=settings.token, read_only=read_only, allowed_hosts=allowed_hosts

@@ -48,7 +48,7 @@ def _environment() -> Environment:
     return environment
 
 
-def _page(name: str, status: int = 200, **values: Any) -> HTMLResponse:
+def page(name: str, status: int = 200, **values: Any) -> HTMLResponse:
     html = _environment().get_template(name).render(**values)
     return HTMLResponse(html, status_code=status, headers={"content-security-policy": PAGE_CSP})
 
@@ -60,7 +60,7 @@ def favicon() -> Response:
 
 @router.get("/", response_class=HTMLResponse)
 def overview(s: Store) -> HTMLResponse:
-    return _page(
+    return page(
         "overview.html",
         stats=api.stats(db=s.db),
         stories=api.story_page(s.db, None, LIST_LIMIT),
@@ -103,7 +103,7 @@ def search(
             params[facet] = value
         return "/search?" + urlencode(params)
 
-    return _page("search.html", q=q, hits=rows, found=found, error=error, toggle=toggle,
+    return page("search.html", q=q, hits=rows, found=found, error=error, toggle=toggle,
                  status=400 if error else 200)  # fmt: skip
 
 
@@ -112,12 +112,12 @@ def document(document_id: str, s: Store) -> HTMLResponse:
     view = api.show(document_id, db=s.db)
     groups = api.groups_of_claims([c.id for c in view.claims], db=s.db)
     paragraphs = evidence_html(view.document, view.claims, groups)
-    return _page("document.html", view=view, paragraphs=paragraphs, groups=groups)
+    return page("document.html", view=view, paragraphs=paragraphs, groups=groups)
 
 
 @router.get("/groups/{group_id}", response_class=HTMLResponse)
 def group(group_id: str, s: Store) -> HTMLResponse:
-    return _page("group.html", group=api.group_detail(group_id, db=s.db))
+    return page("group.html", group=api.group_detail(group_id, db=s.db))
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
@@ -125,7 +125,7 @@ def actor(actor_id: str, s: Store) -> HTMLResponse:
     found = api.actor(actor_id, db=s.db, limit=LIST_LIMIT)
     listed = [c.id for role in found["claims"].values() for c in role["claims"]]
     groups = api.groups_of_claims(listed, db=s.db)
-    return _page("actor.html", actor=found, groups=groups, roles=ROLE_TITLES)
+    return page("actor.html", actor=found, groups=groups, roles=ROLE_TITLES)
 
 
 ROLE_TITLES = {
@@ -143,7 +143,7 @@ def story(story_id: str, s: Store) -> HTMLResponse:
     claims = story_claims(s.db, found["id"])
     timeline = Markup(timeline_svg(found["documents"], claims))  # ElementTree escaped it
     places = story_places(s.db, found["id"])
-    return _page("story.html", story=found, groups=groups, timeline=timeline, places=places)
+    return page("story.html", story=found, groups=groups, timeline=timeline, places=places)
 
 
 @router.get("/graph", response_class=HTMLResponse)
@@ -153,10 +153,10 @@ def graph(s: Store, story: Annotated[str | None, Query(max_length=200)] = None) 
     ranked = sorted(data["nodes"], key=lambda n: (-n["claims"], n["label"]))
     outlets = [n for n in ranked if "outlet" in n["roles"]]
     sources = [n for n in ranked if set(n["roles"]) - {"outlet"}]
-    return _page("graph.html", graph=data, outlets=outlets, sources=sources, story=found)
+    return page("graph.html", graph=data, outlets=outlets, sources=sources, story=found)
 
 
 @router.get("/alerts", response_class=HTMLResponse)
 def alerts(s: Store, watch: Annotated[int | None, Query(ge=1, le=2**62)] = None) -> HTMLResponse:
     found = api.alerts(db=s.db, limit=LIST_LIMIT * 4, watch_id=watch)
-    return _page("alerts.html", alerts=found, watches=api.watches(db=s.db), watch=watch)
+    return page("alerts.html", alerts=found, watches=api.watches(db=s.db), watch=watch)
