@@ -168,7 +168,8 @@ def percentiles(values: list[float]) -> dict[str, float]:
 def serve(db: Path, port: int) -> subprocess.Popen[bytes]:
     claimtrace = Path(sys.executable).with_name("claimtrace")
     process = subprocess.Popen(
-        [str(claimtrace), "serve", "--db", str(db), "--port", str(port), "--read-only"],
+        [str(claimtrace), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port),
+         "--read-only"],
         stdout=subprocess.DEVNULL, start_new_session=True,
     )  # fmt: skip
     for _ in range(600):
