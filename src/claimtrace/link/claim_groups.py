@@ -7,10 +7,14 @@ places or an incompatible time lower it. A claim that matches a group but denies
 group's founding claim asserts (or negates it, or gives other figures) joins with stance
 ``contradict``, so agreement and dispute sit side by side.
 
-Linking is incremental: a new claim is scored only against at most MAX_CANDIDATES claims —
-its nearest claims by vector (link/index.py), then the latest claims sharing an actor, or a
-place and the relation — so its cost does not grow with the store; groups it does not join
-are never touched.
+Linking is incremental: a new claim is scored only against the groups of at most
+MAX_CANDIDATES claims — its nearest claims by vector (link/index.py), then the latest claims
+sharing an actor, or a place and the relation — at most MAX_GROUPS groups, each on its
+GROUP_MEMBERS latest members, so its cost does not grow with the store (in a large store
+each candidate sits in a group of its own: without the group cap a claim scored 32 groups
+at 100k documents against 11 at 1k); groups it does not join are never touched. What the
+store holds about a document's candidates is read once for all its claims
+(link/candidates.py), and the verifier embeds every pair it will be asked about in one call.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from claimtrace.ids import make_id
+from claimtrace.link.candidates import Candidates
 from claimtrace.link.embed import Embedder
 from claimtrace.nlp.claims.relations import BY_CODE
 from claimtrace.records import Claim
@@ -49,6 +54,9 @@ SAME_DOCUMENT = 0.1
 TIME_SLACK_DAYS = 3
 CANDIDATES_PER_KEY = 12  # most recent grouped claims per shared actor / place
 MAX_CANDIDATES = 32  # candidate claims per new claim: its nearest by vector first
+# candidate groups per new claim, those of its nearest candidates first: in a large store
+# every candidate claim sits in a group of its own, and each group is scored on its members
+MAX_GROUPS = 12
 GROUP_MEMBERS = 8  # a candidate group is scored on this many of its latest members
 # the verifier re-scores at most this many pairs per new claim, the best-scoring first, so
 # its cost per claim does not grow with the store (bench/link_scale.py)
@@ -120,18 +128,22 @@ def times_compatible(a: str | None, b: str | None) -> bool:
 def actor_overlap(a: set[str], b: set[str], parents: Mapping[str, str | None]) -> float:
     """Soft Dice overlap of two actor sets: a shared actor counts 1, an actor whose parent
     (or child) is in the other set counts PARENT_MATCH."""
+    if not a and not b:
+        return 0.0
 
     def lineage(actor: str) -> set[str]:
         parent = parents.get(actor)
         return {actor, parent} if parent else {actor}
 
-    def credit(actor: str, other: set[str]) -> float:
+    family_a = set().union(*(lineage(x) for x in a))
+    family_b = set().union(*(lineage(y) for y in b))
+
+    def credit(actor: str, other: set[str], family: set[str]) -> float:
         if actor in other:
             return 1.0
-        family = set().union(*(lineage(o) for o in other))
         return PARENT_MATCH if lineage(actor) & family else 0.0
 
-    total = sum(credit(x, b) for x in a) + sum(credit(y, a) for y in b)
+    total = sum(credit(x, b, family_b) for x in a) + sum(credit(y, a, family_a) for y in b)
     return total / (len(a) + len(b))
 
 
@@ -211,22 +223,23 @@ def group_claims(
     verifier: Verifier | None = None,
 ) -> list[GroupingResult]:
     """Put each claim (already stored, vectors saved) into its best group or a new one;
-    ``similar`` holds each claim's nearest claims by vector."""
-    known: dict[str, Claim] = {}
+    ``similar`` holds each claim's nearest claims by vector. The claims are those of one
+    document: what the store holds about their candidates is read once (link/candidates.py)."""
+    caps = (CANDIDATES_PER_KEY, MAX_CANDIDATES, MAX_GROUPS, GROUP_MEMBERS)
+    pool = Candidates(store, claims, similar, caps)
+    known = {c.id: c for c in store.claims_by_ids(sorted(pool.stored_member_ids()))}
+    _ensure_vectors(store, embedder, list(known.values()), vectors)
+    parents: dict[str, str | None] = store.actor_parents(
+        sorted({a for c in [*claims, *known.values()] for a in (*c.subjects, *c.objects)})
+    )
+    limits = (embedder.floor, threshold)
+    cache: dict[tuple[str, str], float] = {}  # pair scores: a claim meets a member again
+    if verifier is not None:
+        _prefetch(store, embedder, pool, known, vectors, parents, limits, verifier, cache)
     results = []
-    for claim, near in zip(claims, similar, strict=True):
-        ids = store.claim_candidates(claim, list(near), CANDIDATES_PER_KEY)[:MAX_CANDIDATES]
-        found = store.groups_of(ids)
-        # every candidate group is scored on its latest members, whichever of them the
-        # candidates held: the score does not depend on how the group was found
-        members = store.group_members(list(dict.fromkeys(g for g, _ in found.values())),
-                                      GROUP_MEMBERS)  # fmt: skip
-        wanted = {m for ms in members.values() for m in ms if m != claim.id}
-        known.update((c.id, c) for c in store.claims_by_ids([m for m in wanted if m not in known]))
-        _ensure_vectors(store, embedder, [known[m] for m in wanted if m in known], vectors)
-        candidates = {g: [known[m] for m in ms if m in known and m != claim.id]
-                      for g, ms in members.items()}  # fmt: skip
-        best = _best_group(store, claim, candidates, vectors, (embedder.floor, threshold), verifier)
+    for index, claim in enumerate(claims):
+        candidates = _candidate_groups(store, embedder, pool, index, known, vectors, parents)
+        best = _best_group(claim, candidates, vectors, parents, limits, verifier, cache)
         if best is None:
             group_id = make_id("grp", claim.id)
             store.save_group_member(
@@ -244,17 +257,97 @@ def group_claims(
                 group_id, claim.id, position, round(similarity, 4), label, claim.relation
             )
             results.append(GroupingResult(claim.id, group_id, False, position, similarity))
+        pool.join(claim, group_id)
         known[claim.id] = claim
     return results
 
 
-def _best_group(
+def _prefetch(
     store: Any,
+    embedder: Embedder,
+    pool: Candidates,
+    known: dict[str, Claim],
+    vectors: dict[str, np.ndarray],
+    parents: dict[str, str | None],
+    limits: tuple[float, float],
+    verifier: Verifier,
+    cache: dict[tuple[str, str], float],
+) -> None:
+    """Embed with the verifier, in one call, every claim the document's pairs will ask it
+    about, as far as the candidates read before grouping tell (the groups the document's
+    own claims open add few; those are embedded when asked)."""
+    wanted: dict[str, Claim] = {}
+    for index, claim in enumerate(pool.claims):
+        if claim.id not in vectors:
+            continue
+        groups = _candidate_groups(store, embedder, pool, index, known, vectors, parents)
+        scored, scores = _scores(claim, groups, vectors, parents, limits[0], cache)
+        for _, group, i in _doubtful(claim, scored, scores, verifier, parents, limits):
+            wanted[claim.id] = claim
+            other = scored[group][i][0]
+            wanted[other.id] = other
+    verifier.prepare(wanted.values())
+
+
+def _candidate_groups(
+    store: Any,
+    embedder: Embedder,
+    pool: Candidates,
+    index: int,
+    known: dict[str, Claim],
+    vectors: dict[str, np.ndarray],
+    parents: dict[str, str | None],
+) -> dict[str, list[Claim]]:
+    """Claim ``index``'s candidate groups with their members (loaded when not yet known,
+    with their vectors and their actors' parents)."""
+    claim = pool.claims[index]
+    groups = pool.groups_for(index)
+    absent = sorted({m for ms in groups.values() for m in ms if m not in known})
+    if absent:
+        fresh = store.claims_by_ids(absent)
+        known.update((c.id, c) for c in fresh)
+        _ensure_vectors(store, embedder, fresh, vectors)
+        actors = {a for c in fresh for a in (*c.subjects, *c.objects)} - parents.keys()
+        parents.update(store.actor_parents(sorted(actors)))
+    return {g: [known[m] for m in ms if m in known and m != claim.id] for g, ms in groups.items()}
+
+
+def _scores(
     claim: Claim,
     groups: dict[str, list[Claim]],
     vectors: dict[str, np.ndarray],
+    parents: Mapping[str, str | None],
+    floor: float,
+    cache: dict[tuple[str, str], float] | None = None,
+) -> tuple[dict[str, list[tuple[Claim, float]]], dict[str, list[float]]]:
+    """Each candidate group's members with their cosine to the claim, and their scores
+    (``cache``: scores of pairs already scored for this document)."""
+    cache = {} if cache is None else cache
+    scored: dict[str, list[tuple[Claim, float]]] = {}
+    for group_id, members in groups.items():
+        usable = [c for c in members if c.id in vectors]
+        if usable:
+            cosines = np.stack([vectors[c.id] for c in usable]) @ vectors[claim.id]
+            scored[group_id] = list(zip(usable, (float(x) for x in cosines), strict=True))
+    scores: dict[str, list[float]] = {}
+    for group_id, pairs in scored.items():
+        row = scores[group_id] = []
+        for other, cosine in pairs:
+            key = (claim.id, other.id)
+            if key not in cache:
+                cache[key] = claim_score(claim, other, cosine, floor, parents)
+            row.append(cache[key])
+    return scored, scores
+
+
+def _best_group(
+    claim: Claim,
+    groups: dict[str, list[Claim]],
+    vectors: dict[str, np.ndarray],
+    parents: Mapping[str, str | None],
     limits: tuple[float, float],
     verifier: Verifier | None = None,
+    cache: dict[tuple[str, str], float] | None = None,
 ) -> tuple[str, float] | None:
     """The group the claim matches best above the threshold (``limits``: the encoder's
     floor and the threshold; ``groups``: candidate groups with their members), and its
@@ -263,22 +356,9 @@ def _best_group(
     floor, threshold = limits
     if claim.id not in vectors:
         return None
-    everyone = [c for members in groups.values() for c in members]
-    parents = store.actor_parents(
-        sorted({a for c in [claim, *everyone] for a in (*c.subjects, *c.objects)})
-    )
-    scored: dict[str, list[tuple[Claim, float]]] = {}
-    for group_id, members in groups.items():
-        usable = [c for c in members if c.id in vectors]
-        if usable:
-            cosines = np.stack([vectors[c.id] for c in usable]) @ vectors[claim.id]
-            scored[group_id] = list(zip(usable, (float(x) for x in cosines), strict=True))
-    scores = {
-        g: [claim_score(claim, c, cos, floor, parents) for c, cos in pairs]
-        for g, pairs in scored.items()
-    }
+    scored, scores = _scores(claim, groups, vectors, parents, floor, cache)
     if verifier is not None:
-        _verify(claim, scored, scores, verifier, parents, (floor, threshold))
+        _verify(claim, scored, scores, verifier, parents, limits)
     best: tuple[tuple[bool, float], str, float] | None = None
     for group_id, pairs in scored.items():
         found = [(s, c.document_id == claim.document_id)
@@ -298,18 +378,18 @@ def _best_group(
     return (best[1], best[2]) if best is not None else None
 
 
-def _verify(
+def _doubtful(
     claim: Claim,
     scored: dict[str, list[tuple[Claim, float]]],
     scores: dict[str, list[float]],
     verifier: Verifier,
     parents: Mapping[str, str | None],
     limits: tuple[float, float],
-) -> None:
-    """Raise to the verifier's score the VERIFY_PER_CLAIM best-scoring doubtful pairs (below
-    the threshold, qualified and promising: link/verify.py), embedded in one call."""
+) -> list[tuple[float, str, int]]:
+    """The VERIFY_PER_CLAIM best-scoring pairs below the threshold that the verifier
+    qualifies and could lift over it: (minus score, group, member position)."""
     floor, threshold = limits
-    doubtful = sorted(
+    return sorted(
         (
             (-scores[g][i], g, i)
             for g, pairs in scored.items()
@@ -320,6 +400,19 @@ def _verify(
         ),
         key=lambda item: item[:2] + (scored[item[1]][item[2]][0].id,),
     )[:VERIFY_PER_CLAIM]
+
+
+def _verify(
+    claim: Claim,
+    scored: dict[str, list[tuple[Claim, float]]],
+    scores: dict[str, list[float]],
+    verifier: Verifier,
+    parents: Mapping[str, str | None],
+    limits: tuple[float, float],
+) -> None:
+    """Raise to the verifier's score the doubtful pairs (``_doubtful``), embedded in one call
+    unless prefetched."""
+    doubtful = _doubtful(claim, scored, scores, verifier, parents, limits)
     if not doubtful:
         return
     verifier.prepare([claim, *(scored[g][i][0] for _, g, i in doubtful)])

@@ -102,7 +102,8 @@ def _story_scores(
     if not scored:
         return []
     vectors = store.load_vectors("document", model, scored)
-    others = [features(store.link_profile(d), vectors[d]) for d in scored if d in vectors]
+    profiles = store.link_profiles([d for d in scored if d in vectors])
+    others = [features(profiles[d], vectors[d]) for d in scored if d in profiles]
     ids = {e for f in [doc, *others] for e in (*f.actors, *f.places)}
     total, df = store.entity_frequencies(sorted(ids))
     return [(owners[o.id], score_pair(doc, o, df, total, floor).score) for o in others]
@@ -112,7 +113,8 @@ def story_label(store: Any, document_ids: list[str]) -> str:
     """The headline of the story's most central document: the one whose actors and places
     the other members mention most (the earliest published on a tie). Without a headline,
     the opening of its text; without text, the actors and places most members mention."""
-    profiles = [p for d in document_ids if (p := store.link_profile(d))]
+    found = store.link_profiles(document_ids)
+    profiles = [found[d] for d in document_ids if d in found]
     if not profiles:
         return document_ids[0] if document_ids else ""
     mentions: Counter[str] = Counter()

@@ -35,6 +35,7 @@ from claimtrace.store.search_names import entity_expander
 from claimtrace.store.search_syntax import SearchSyntaxError, parse_query, terms
 from claimtrace.store.sqlite_claims import ClaimFilter
 from claimtrace.store.sqlite_open import (
+    READ_PRAGMAS,
     check_store_path,
     connect_read_only,
     describe_error,
@@ -88,6 +89,8 @@ class SQLiteStore:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute("PRAGMA foreign_keys=ON")
+            for pragma in READ_PRAGMAS:
+                db.execute(f"PRAGMA {pragma}")
             self._migrate()
         except sqlite3.Error as exc:
             db.close()
@@ -481,6 +484,9 @@ class SQLiteStore:
     def link_profile(self, document_id: str) -> dict[str, Any]:
         return link_sql.link_profile(self.db, document_id)
 
+    def link_profiles(self, document_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        return link_sql.link_profiles(self.db, document_ids)
+
     def entity_frequencies(self, ids: Sequence[str]) -> tuple[int, dict[str, int]]:
         return link_sql.entity_frequencies(self.db, ids)
 
@@ -501,8 +507,10 @@ class SQLiteStore:
     def document_claim_ids(self, document_id: str) -> list[str]:
         return link_sql.document_claim_ids(self.db, document_id)
 
-    def claim_candidates(self, claim: Claim, similar: Sequence[str], per_key: int) -> list[str]:
-        return link_sql.claim_candidates(self.db, claim, similar, per_key)
+    def grouped_postings(
+        self, actors: Sequence[str], places: Sequence[tuple[str, str]], per_key: int
+    ) -> dict[tuple[str, ...], list[str]]:
+        return link_sql.grouped_postings(self.db, actors, places, per_key)
 
     def groups_of(self, claim_ids: Sequence[str]) -> dict[str, tuple[str, str]]:
         return link_sql.groups_of(self.db, claim_ids)
