@@ -118,22 +118,46 @@ def run_search(sqlite_db: Path, server: str, queries: int) -> None:
         )
 
 
-def run_sizes(server: str) -> None:
+def run_sizes(server: str, schema: str) -> None:
+    """Table sizes (heap, indexes, toast) of one bench schema, per document and times
+    1,000 (10 M documents from the 10 k store)."""
     import psycopg
 
     with psycopg.connect(server, autocommit=True) as conn:
+        found = conn.execute(
+            "SELECT 1 FROM information_schema.tables WHERE table_schema = %s"
+            " AND table_name = 'documents'",
+            (schema,),
+        ).fetchone()
+        if found is None:
+            print(f"sizes: no store in schema {schema} (run its part first)")
+            return
         rows = conn.execute(
-            "SELECT c.relname, pg_total_relation_size(c.oid), pg_relation_size(c.oid)"
+            "SELECT c.relname, pg_total_relation_size(c.oid), pg_relation_size(c.oid),"
+            " pg_indexes_size(c.oid), c.reltuples::bigint"
             " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
-            " WHERE n.nspname = 'bench_search' AND c.relkind = 'r'"
-            " ORDER BY 2 DESC"
+            " WHERE n.nspname = %s AND c.relkind = 'r' ORDER BY 2 DESC",
+            (schema,),
         ).fetchall()
-        docs = conn.execute("SELECT COUNT(*) FROM bench_search.documents").fetchone()[0]
+        docs = conn.execute(f"SELECT COUNT(*) FROM {schema}.documents").fetchone()[0]
     total = sum(r[1] for r in rows)
-    print(f"PostgreSQL sizes for {docs} documents (table + indexes + toast):")
-    for name, size, heap in rows[:12]:
-        print(f"  {name:<22} {size / 1e6:8.1f} MB (heap {heap / 1e6:.1f} MB)")
-    print(f"  {'total':<22} {total / 1e6:8.1f} MB = {total / max(docs, 1) / 1e3:.1f} kB/document")
+    scale = 10_000_000 // max(docs, 1)
+    print(
+        f"PostgreSQL sizes in schema {schema}, {docs} documents (MB; x{scale:,} "
+        "= 10 M documents, GB):"
+    )
+    print(f"  {'table':<24} {'total':>8} {'heap':>8} {'indexes':>8} {'rows':>9}  kB/doc  at 10M")
+    for name, size, heap, indexes, tuples in rows[:14]:
+        per = size / max(docs, 1)
+        print(
+            f"  {name:<24} {size / 1e6:8.1f} {heap / 1e6:8.1f} {indexes / 1e6:8.1f} "
+            f"{max(tuples, 0):>9}  {per / 1e3:6.2f}  {per * 1e7 / 1e9:7.1f}"
+        )
+    per = total / max(docs, 1)
+    print(
+        f"  {'total':<24} {total / 1e6:8.1f} MB = {per / 1e3:.1f} kB/document -> "
+        f"{per * 1e7 / 1e9:.0f} GB at 10 M documents"
+    )
 
 
 def main() -> int:
@@ -154,7 +178,8 @@ def main() -> int:
     if "search" in parts and args.search_store is not None:
         run_search(args.search_store, args.pg, args.queries)
     if "sizes" in parts:
-        run_sizes(args.pg)
+        run_sizes(args.pg, "bench_search")  # documents and search: the 10 k store
+        run_sizes(args.pg, "bench_postgres_dask_2")  # analysed and linked: the corpus
     return 0
 
 

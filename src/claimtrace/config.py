@@ -243,6 +243,20 @@ COLLECT_SETTINGS: tuple[Setting, ...] = (
         between(1, 1_000_000),
     ),
     Setting(
+        "fetch_private",
+        "refuse",
+        "Links from feeds and sitemaps, and redirects, to loopback, private or link-local "
+        "addresses: 'refuse' (guards against request forgery) or 'allow' (an intranet). "
+        "URLs you name yourself are always fetched.",
+        one_of("refuse", "allow"),
+    ),
+    Setting(
+        "warc_dir",
+        "",
+        "Folder for the WARC files of fetched responses ('' : <store file>.warc beside an "
+        "SQLite store; a PostgreSQL store needs it set).",
+    ),
+    Setting(
         "webhook_url",
         "",
         "URL every new alert is POSTed to as JSON ('' : none).",

@@ -88,9 +88,11 @@ def site() -> Iterator[Site]:
 @pytest.fixture
 def fetch_config(tmp_path: Path) -> Config:
     """Politeness kept on (robots.txt, one host slot) but without waiting between requests,
-    and small limits so that faults show quickly."""
+    and small limits so that faults show quickly. The server is on 127.0.0.1, which links
+    and redirects may reach only when allowed (test_faults.py shows the refusal)."""
     return load_config(
         db=str(tmp_path / "store.db"),
+        fetch_private="allow",
         fetch_delay=0.0,
         fetch_backoff=0.01,
         fetch_retries=1,

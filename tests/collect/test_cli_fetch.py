@@ -18,6 +18,7 @@ from tests.collect.pages import ARTICLES, article, rss
 def _quick(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("CLAIMTRACE_FETCH_DELAY", "0")
     monkeypatch.setenv("CLAIMTRACE_FETCH_BACKOFF", "0.01")
+    monkeypatch.setenv("CLAIMTRACE_FETCH_PRIVATE", "allow")  # the test server: 127.0.0.1
 
 
 def test_fetch_a_feed_then_query_the_store(site: Site, tmp_path: Path) -> None:

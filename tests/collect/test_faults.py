@@ -181,3 +181,27 @@ def test_connection_refused(site: Site, fetch_config: Config) -> None:
     summary = api.fetch([url], config=fetch_config.with_overrides(fetch_robots="ignore"))
     assert [(f.source, f.stage) for f in summary.failures] == [(url, "fetch")]
     assert "ConnectError" in summary.failures[0].reason
+
+
+def test_links_and_redirects_to_private_addresses_are_refused_by_default(
+    site: Site, fetch_config: Config
+) -> None:
+    config = fetch_config.with_overrides(fetch_private="refuse")  # the default
+    good = _good(site)
+    metadata = "http://169.254.169.254/latest/meta-data/"  # a cloud's metadata service
+    feed = site.add("/feed.xml", rss([good, metadata]), "application/rss+xml")
+    site.add("/moved", "", status=302, Location="/ok.html")
+    summary = api.fetch([feed, site.url("/moved")], config=config)
+    refused = {f.source: (f.stage, f.reason) for f in summary.failures}
+    assert len(refused) == 3 and {good, site.url("/moved")} < set(refused), refused
+    assert {stage for stage, _ in refused.values()} == {"address"}
+    assert "loopback address (127.0.0.1)" in refused[good][1]
+    assert "link-local address (169.254.169.254)" in next(
+        reason for url, (_, reason) in refused.items() if "169.254" in url
+    )
+    assert not summary.added
+    # the feed named by the user was read; no link and no redirect target was contacted
+    assert site.count("/feed.xml") == 1 and site.count("/ok.html") == 0
+    assert site.count("/moved") == 1
+    allowed = api.fetch([site.url("/moved")], config=fetch_config, refetch=True)
+    assert len(allowed.added) == 1  # fetch_private = "allow": the same redirect is followed

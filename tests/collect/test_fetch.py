@@ -115,3 +115,42 @@ def test_user_agent_is_sent(site: Site, fetch_config: Config) -> None:
     api.fetch(links, config=fetch_config)
     agents = {headers.get("user-agent") for _, headers in site.hits}
     assert agents == {fetch_config.fetch_user_agent}
+
+
+def test_gzipped_sitemap_is_read(site: Site, fetch_config: Config) -> None:
+    links = _serve_articles(site, ["en", "fr"])
+    packed = gzip.compress(urlset(links).encode())
+    gz = site.add("/sitemap-news.xml.gz", packed, "application/x-gzip")
+    raw = site.add("/other.xml.gz", gzip.compress(urlset([]).encode()), "application/octet-stream")
+    summary = api.fetch([gz, raw], config=fetch_config)
+    assert len(summary.added) == 2 and not summary.failures, summary.to_dict()
+    kinds = dict(_rows(fetch_config, "SELECT url, kind FROM fetched_urls"))
+    assert kinds[gz] == kinds[raw] == "sitemap"
+
+
+def test_gzip_bomb_sitemap_fails_with_a_reason(site: Site, fetch_config: Config) -> None:
+    limit = int(fetch_config.fetch_max_bytes)
+    bomb = gzip.compress(b"<urlset>" + b" " * (limit * 2))
+    assert len(bomb) < limit  # small on the wire, too big unpacked
+    url = site.add("/bomb.xml.gz", bomb, "application/gzip")
+    summary = api.fetch([url], config=fetch_config)
+    assert [(f.stage, f.reason) for f in summary.failures] == [
+        ("fetch", f"gzip body unpacks to over the {limit:,}-byte limit")
+    ]
+
+
+def test_sitemaps_announced_in_robots_txt_are_followed(site: Site, fetch_config: Config) -> None:
+    links = _serve_articles(site, ["en", "de"])
+    site.add("/sitemap-news.xml", urlset(links[:1]), "application/xml")
+    site.add("/sm2.xml.gz", gzip.compress(urlset(links[1:]).encode()), "application/gzip")
+    robots = site.add(
+        "/robots.txt",
+        f"User-agent: *\nDisallow: /private/\nSitemap: {site.url('/sitemap-news.xml')}\n"
+        "Sitemap: /sm2.xml.gz\n",
+        "text/plain",
+    )
+    summary = api.fetch([robots], config=fetch_config)
+    assert summary.counts == {"sitemap": 3, "new": 2}, summary.to_dict()
+    assert len(summary.added) == 2 and not summary.failures
+    langs = {row[0] for row in _rows(fetch_config, "SELECT language FROM documents")}
+    assert langs == {"en", "de"}

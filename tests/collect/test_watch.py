@@ -1,11 +1,12 @@
 """`watch`: rounds add only new articles, analysed and linked; a restart loses and
-duplicates nothing; one failing source never stops the others; alerts fire once."""
+duplicates nothing; one failing source never stops the others; alerts fire once. Each
+test runs on an SQLite store and on a PostgreSQL store."""
 
 from __future__ import annotations
 
 import json
-import sqlite3
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -45,9 +46,24 @@ def _entry(url: str, label: str, **more: str) -> str:
     return f'[[source]]\nurl = "{url}"\nlabel = "{label}"\ninterval = "1s"\n{extra}'
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def fetch_config(
+    request: pytest.FixtureRequest, fetch_config: Config, tmp_path: Path
+) -> Iterator[Config]:
+    """The collect tests' settings on each backend (a PostgreSQL store keeps its WARC
+    files where warc_dir says)."""
+    if request.param == "sqlite":
+        yield fetch_config
+        return
+    from tests.pg import fresh_store_url
+
+    with fresh_store_url() as url:
+        yield fetch_config.with_overrides(db=url, warc_dir=str(tmp_path / "warc"))
+
+
 def _rows(config: Config, sql: str) -> list[tuple]:
-    with sqlite3.connect(config.db) as db:
-        return db.execute(sql).fetchall()
+    with api.opened(config=config, read_only=True) as store:
+        return [tuple(r) for r in store.db.execute(sql).fetchall()]  # type: ignore[attr-defined]
 
 
 def test_rounds_add_only_new_articles(site: Site, fetch_config: Config, tmp_path: Path) -> None:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import time
+import zlib
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from claimtrace.collect.addresses import refusal
 from claimtrace.collect.options import FetchOptions
 from claimtrace.collect.robots import Rules, rules_from
 from claimtrace.collect.urls import BadURL, host_of, normalise
@@ -28,6 +30,8 @@ _TEXT_TYPES = frozenset(
         "application/json", "application/feed+json",
     }
 )  # fmt: skip
+# a gzip file (sitemap.xml.gz): read, kept as received, then decompressed within the limit
+_GZIP_TYPES = frozenset({"application/gzip", "application/x-gzip", "application/x-gunzip"})
 
 
 @dataclass(frozen=True)
@@ -77,16 +81,24 @@ class Client:
             self._hosts[key] = _Host(self.options.host_concurrency)
         return self._hosts[key]
 
-    async def get(self, url: str, etag: str | None = None, modified: str | None = None) -> Response:
+    async def get(
+        self, url: str, etag: str | None = None, modified: str | None = None, given: bool = True
+    ) -> Response:
         """GET with redirects followed (each hop checked against robots.txt); a 304 comes
-        back as status 304 with no body."""
+        back as status 304 with no body. A URL not ``given`` by the user (a feed's or
+        sitemap's link) and every redirect must reach a public address
+        (collect/addresses.py) unless the options allow private ones."""
         headers = {}
         if etag:
             headers["If-None-Match"] = etag
         if modified:
             headers["If-Modified-Since"] = modified
         chain = [url]
-        for _ in range(self.options.max_redirects + 1):
+        for hop in range(self.options.max_redirects + 1):
+            if (hop or not given) and not self.options.allow_private:
+                refused = await refusal(chain[-1])
+                if refused is not None:
+                    return Response(chain[-1], stage="address", reason=refused)
             refused = await self._robots_refuse(chain[-1])
             if refused is not None:
                 return Response(chain[-1], stage="robots", reason=refused)
@@ -169,7 +181,10 @@ class Client:
                     status, phrase = answer.status_code, answer.reason_phrase
                     got = list(answer.headers.multi_items())
                     mime = answer.headers.get("content-type", "").split(";")[0].strip().lower()
-                    if status == 200 and mime and mime not in _TEXT_TYPES:
+                    gzipped = mime in _GZIP_TYPES or (
+                        mime == "application/octet-stream" and urlsplit(url).path.endswith(".gz")
+                    )
+                    if status == 200 and mime and mime not in _TEXT_TYPES and not gzipped:
                         reason, truncated = f"unsupported content type {mime!r}", "unspecified"
                     elif status == 200:
                         async for chunk in answer.aiter_bytes():
@@ -195,8 +210,11 @@ class Client:
             reason = f"{reason} (no response)" if "(no response)" not in reason else reason
         if reason is None and status is not None and status not in _REDIRECTS | {200, 304}:
             reason = f"HTTP {status} {phrase}".strip()
+        data = bytes(body)
+        if reason is None and status == 200 and data[:2] == b"\x1f\x8b":
+            data, reason = _gunzip(data, limit)
         response = Response(
-            url, status, names, bytes(body), warc_file, warc_record, warc_offset, "fetch", reason
+            url, status, names, data, warc_file, warc_record, warc_offset, "fetch", reason
         )
         return response, _retry_after(names.get("retry-after"))
 
@@ -206,6 +224,21 @@ def _failed(response: Response, reason: str) -> Response:
         response.url, response.status, response.headers, b"", response.warc_file,
         response.warc_record, response.warc_offset, "fetch", reason,
     )  # fmt: skip
+
+
+def _gunzip(data: bytes, limit: int) -> tuple[bytes, str | None]:
+    """A gzip body decompressed, up to ``limit`` bytes (a small file may unpack to
+    gigabytes); (b"", why) when it is over or broken."""
+    inflate = zlib.decompressobj(wbits=31)
+    try:
+        out = inflate.decompress(data, limit + 1)
+    except zlib.error as exc:
+        return b"", f"malformed gzip body: {exc}"
+    if len(out) > limit:
+        return b"", f"gzip body unpacks to over the {limit:,}-byte limit"
+    if not inflate.eof:
+        return b"", "gzip body is cut short"
+    return out, None
 
 
 def _retry_after(value: str | None) -> float | None:

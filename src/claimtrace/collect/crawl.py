@@ -18,7 +18,13 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from claimtrace.collect.client import Client, Response
-from claimtrace.collect.expand import classify, feed_links, sitemap_links
+from claimtrace.collect.expand import (
+    classify,
+    feed_links,
+    is_robots,
+    robots_sitemaps,
+    sitemap_links,
+)
 from claimtrace.collect.options import FetchOptions
 from claimtrace.collect.records import Fetched, Known, Target
 from claimtrace.collect.warc import WarcLog
@@ -119,10 +125,14 @@ class _Crawl:
             target.url,
             known.etag if conditional and known else None,
             known.last_modified if conditional and known else None,
+            given=target.given,
         )
         result = _fetched(target, response)
         if result.kind != "page":
             await self._finish(result)
+            return
+        if is_robots(target.url, target.kind):  # the sitemaps it announces
+            await self._expand(replace(result, kind="sitemap"), robots=True)
             return
         kind = classify(result.body, result.content_type or "", target.kind)
         if kind == "xml":
@@ -136,11 +146,14 @@ class _Crawl:
                              reason=f"expected a {target.kind}, got a web page")  # fmt: skip
         await self._finish(result)
 
-    async def _expand(self, result: Fetched) -> None:
+    async def _expand(self, result: Fetched, robots: bool = False) -> None:
         limit = self.options.max_links
         target = result.target
         maps: list[str] = []
-        if result.kind == "feed":
+        pages: list[str] = []
+        if robots:
+            maps = robots_sitemaps(result.body, result.final_url or target.url, limit)
+        elif result.kind == "feed":
             pages = feed_links(result.body, result.final_url or target.url, limit)
         else:
             pages, maps = sitemap_links(result.body, result.final_url or target.url, limit)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from urllib.parse import urlsplit
 
+from protego import Protego
 from trafilatura.feeds import FeedParameters, find_links, is_potential_feed
 from trafilatura.sitemaps import DETECT_SITEMAP_LINK, SITEMAP_FORMAT, SitemapObject
 
@@ -72,6 +73,20 @@ def sitemap_links(body: bytes, url: str, limit: int) -> tuple[list[str], list[st
         sitemap.process()
     pages = _normalised(sitemap.urls, url, limit, exclude=url)
     return pages, _normalised(sitemap.sitemap_urls, url, limit, exclude=url)
+
+
+def is_robots(url: str, hint: str | None = None) -> bool:
+    """A robots.txt named as a source: read for the sitemaps it announces."""
+    return hint == "robots" or urlsplit(url).path == "/robots.txt"
+
+
+def robots_sitemaps(body: bytes, url: str, limit: int) -> list[str]:
+    """The ``Sitemap:`` lines of a robots.txt (read by Protego), normalised."""
+    try:
+        found = list(Protego.parse(_text(body)).sitemaps)
+    except Exception:  # a robots.txt Protego cannot read announces nothing
+        return []
+    return _normalised(found, url, limit, exclude=url)
 
 
 def _normalised(links: list[str], base: str, limit: int, exclude: str) -> list[str]:

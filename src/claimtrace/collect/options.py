@@ -21,6 +21,7 @@ class FetchOptions:
     max_redirects: int = 5
     max_links: int = 1000
     refetch: bool = False  # fetch URLs seen before again (conditionally)
+    allow_private: bool = False  # links and redirects may reach non-public addresses
 
     @classmethod
     def from_config(cls, config: Config, refetch: bool = False) -> FetchOptions:
@@ -37,4 +38,5 @@ class FetchOptions:
             max_redirects=int(config.fetch_max_redirects),
             max_links=int(config.fetch_max_links),
             refetch=refetch,
+            allow_private=config.fetch_private == "allow",
         )

@@ -1,4 +1,7 @@
-"""Saved watches and their alerts in the SQLite store (migration 011).
+"""Saved watches and their alerts (migration 011), in SQL both stores run (the
+PostgreSQL store through store/pg_dialect.py): parameters that may be NULL are cast, ids
+come back through RETURNING, and documents are ordered by their insertion key ``rowid``
+(a column on PostgreSQL).
 
 A watch looks at the claims of the linked documents ingested since it was made: claims of
 documents already in the store then never alert, even when those are analysed or linked
@@ -18,7 +21,7 @@ _NEW_CLAIMS = (
     "SELECT c.id, c.document_id, c.text, c.language, d.outlet FROM claims c"
     " JOIN documents d ON d.id = c.document_id"
     " JOIN linked_documents l ON l.document_id = c.document_id"
-    " WHERE d.rowid > :since AND (:lang IS NULL OR c.language = :lang)"
+    " WHERE d.rowid > :since AND (CAST(:lang AS TEXT) IS NULL OR c.language = :lang)"
 )
 _BY_KIND = {
     "actor": (
@@ -27,9 +30,9 @@ _BY_KIND = {
         " WHERE s.claim_id = c.id AND s.actor_id = :target))"
     ),
     "source": (
-        " AND (d.outlet = :target COLLATE NOCASE OR EXISTS (SELECT 1 FROM sources s"
+        " AND (lower(d.outlet) = lower(CAST(:target AS TEXT)) OR EXISTS (SELECT 1 FROM sources s"
         " WHERE s.document_id = c.document_id AND (s.url = :target OR s.key = :target"
-        " OR substr(s.url, 1, length(:target)) = :target)) OR EXISTS (SELECT 1"
+        " OR substr(s.url, 1, length(CAST(:target AS TEXT))) = :target)) OR EXISTS (SELECT 1"
         " FROM fetched_urls f WHERE f.document_id = c.document_id"
         " AND (f.label = :target OR f.parent = :target)))"
     ),
@@ -47,7 +50,7 @@ _GROUP = {
         " AND NOT EXISTS (SELECT 1 FROM claim_group_members m2"
         " JOIN claims c2 ON c2.id = m2.claim_id JOIN documents d2 ON d2.id = c2.document_id"
         " WHERE m2.group_id = m.group_id AND d2.rowid < d.rowid"
-        " AND d2.outlet = d.outlet COLLATE NOCASE)"
+        " AND lower(d2.outlet) = lower(d.outlet))"
     ),
 }
 
@@ -56,12 +59,12 @@ def add_watch(
     db: sqlite3.Connection, kind: str, target: str, event: str = "any",
     language: str | None = None, label: str | None = None,
 ) -> int:  # fmt: skip
-    cursor = db.execute(
+    row = db.execute(
         "INSERT INTO watches (kind, target, event, language, label, since_document)"
-        " VALUES (?,?,?,?,?, (SELECT COALESCE(MAX(rowid), 0) FROM documents))",
+        " VALUES (?,?,?,?,?, (SELECT COALESCE(MAX(rowid), 0) FROM documents)) RETURNING id",
         (kind, target, event, language, label),
-    )
-    return int(cursor.lastrowid or 0)
+    ).fetchall()[0]  # read to the end: SQLite finishes the statement then
+    return int(row[0])
 
 
 def remove_watch(db: sqlite3.Connection, watch_id: int) -> bool:
@@ -108,11 +111,12 @@ def save_alert(
     db: sqlite3.Connection, watch_id: int, claim_id: str, document_id: str, reason: str
 ) -> int | None:
     """The new alert's id, or None when this watch alerted on this claim before."""
-    cursor = db.execute(
-        "INSERT OR IGNORE INTO alerts (watch_id, claim_id, document_id, reason) VALUES (?,?,?,?)",
+    rows = db.execute(
+        "INSERT INTO alerts (watch_id, claim_id, document_id, reason) VALUES (?,?,?,?)"
+        " ON CONFLICT (watch_id, claim_id) DO NOTHING RETURNING id",
         (watch_id, claim_id, document_id, reason),
-    )
-    return int(cursor.lastrowid) if cursor.rowcount and cursor.lastrowid else None
+    ).fetchall()
+    return int(rows[0][0]) if rows else None
 
 
 _ALERT = (

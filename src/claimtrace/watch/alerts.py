@@ -69,7 +69,7 @@ def alert_json(row: dict[str, Any]) -> dict[str, Any]:
 def _connection(store: Store) -> sqlite3.Connection:
     db = getattr(store, "db", None)
     if db is None:
-        raise ClaimtraceError("watches and alerts need the sqlite store backend")
+        raise ClaimtraceError("watches and alerts need an SQLite or PostgreSQL store")
     return db  # type: ignore[no-any-return]
 
 

@@ -25,6 +25,7 @@ from claimtrace.pipeline import ingest_item
 from claimtrace.records import Failure, IngestSummary, RawPage
 from claimtrace.store import Store
 from claimtrace.store import sqlite_collect as collect_sql
+from claimtrace.store.pg_open import is_postgres_url
 
 
 @dataclass
@@ -53,7 +54,15 @@ class FetchSummary:
 
 
 def warc_folder(config: Config) -> str:
-    """Where responses are kept: ``<store>.warc/`` beside the store file."""
+    """Where responses are kept: the ``warc_dir`` setting, or ``<store>.warc/`` beside an
+    SQLite store file (a PostgreSQL store has no folder of its own: say where)."""
+    if config.warc_dir:
+        return os.path.abspath(os.path.expanduser(str(config.warc_dir)))
+    if is_postgres_url(str(config.db)):
+        raise ClaimtraceError(
+            "fetching into a PostgreSQL store needs a folder for the WARC files of the "
+            "responses: set warc_dir (CLAIMTRACE_WARC_DIR=/path or warc_dir in the config file)"
+        )
     return os.path.abspath(str(config.db)) + ".warc"
 
 
@@ -82,7 +91,7 @@ def fetch_into(
 def _connection(store: Store) -> sqlite3.Connection:
     db = getattr(store, "db", None)
     if db is None:
-        raise ClaimtraceError("fetching needs the sqlite store backend")
+        raise ClaimtraceError("fetching needs an SQLite or PostgreSQL store")
     return db  # type: ignore[no-any-return]
 
 

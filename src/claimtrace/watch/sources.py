@@ -2,7 +2,8 @@
 
 [[source]]
 url = "https://example.org/rss.xml"
-kind = "feed"          # feed | sitemap | page (optional: told by the response)
+kind = "feed"          # feed | sitemap | page | robots (optional: told by the response;
+                       # a robots.txt is read for the sitemaps it announces)
 language = "de"        # a hint for language detection (optional)
 label = "Example DE"   # how summaries name it (optional: the URL)
 interval = "15m"       # how often (optional: --every, else 30m)
@@ -23,7 +24,7 @@ from claimtrace.records import Failure
 DEFAULT_INTERVAL = 1800.0
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 _DURATION = re.compile(r"(\d+(?:\.\d+)?)\s*([smhd])")
-_KINDS = ("feed", "sitemap", "page")
+_KINDS = ("feed", "sitemap", "page", "robots")
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
 
