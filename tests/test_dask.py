@@ -1,6 +1,7 @@
-"""``--executor dask`` (executors_dask.py) on a real LocalCluster: ingest's clean stage runs
-on Dask workers, results go to the PostgreSQL store, and a worker killed while it runs a
-task loses and duplicates nothing (its tasks run again on the other worker)."""
+"""``--executor dask`` (executors_dask.py) on a real LocalCluster: ingest's clean stage and
+analyse run on Dask workers, results go to the PostgreSQL store, and a worker killed while
+it runs a task loses and duplicates nothing (its tasks run again on the other worker): the
+samples and the seeds give the same documents, claims, groups and stories as SQLite."""
 
 from __future__ import annotations
 
@@ -16,8 +17,9 @@ import pytest
 
 from claimtrace import api
 from claimtrace.config import load_config
-from tests.conftest import ARTICLE_DE, ARTICLE_EN, ARTICLE_FR, SHARED
+from tests.conftest import ARTICLE_DE, ARTICLE_EN, ARTICLE_FR, SEEDS, SHARED
 from tests.pg import fresh_store_url
+from tests.store.test_postgres import SAMPLES, _knowledge
 
 distributed = pytest.importorskip("distributed")
 PAGES = SHARED / "evaldata" / "trafilatura-eval" / "html"
@@ -88,3 +90,40 @@ def test_a_killed_worker_loses_and_duplicates_nothing(
         assert q("SELECT COUNT(*) FROM documents").fetchone()[0] == len(expected.added)
         sources, distinct = q("SELECT COUNT(*), COUNT(DISTINCT key) FROM sources").fetchone()
     assert sources == distinct == len(expected.added) + len(expected.duplicates)
+
+
+@pytest.mark.slow
+def test_analyse_with_a_killed_worker_gives_the_sqlite_knowledge_base(
+    url: str, tmp_path: Path, cluster: Any
+) -> None:
+    if not SEEDS.is_dir():
+        pytest.skip(f"the seed corpus is not at {SEEDS} (it is read there, not copied)")
+    corpus = [SAMPLES, SEEDS]
+    sqlite_db = str(tmp_path / "serial.db")
+    api.ingest(corpus, db=sqlite_db)
+    api.analyse(db=sqlite_db)
+    api.ingest(corpus, db=url)
+    # one document a task, so that the kill lands in the middle of the run
+    config = load_config(
+        db=url, executor="dask", scheduler=cluster.scheduler_address, analyse_batch=1
+    )
+    with distributed.Client(cluster) as client:
+        killer = _Killer(client)
+        killer.start()
+        analysed = api.analyse(config=config)
+        killer.stop.set()
+        killer.join()
+    assert killer.killed, "no worker was killed while it ran a task"
+    on_sqlite, on_postgres = _knowledge(sqlite_db), _knowledge(url)
+    assert on_sqlite["documents"] and on_sqlite["claims"] and on_sqlite["groups"]
+    assert len(set(analysed)) == len(analysed) == len(on_sqlite["documents"])
+    for part in on_sqlite:
+        assert on_postgres[part] == on_sqlite[part], part
+    failures = []
+    for db in (sqlite_db, url):
+        with api.opened(db, read_only=True) as store:
+            q = store.db.execute  # type: ignore[attr-defined]
+            failures.append(q("SELECT COUNT(*) FROM failures").fetchone()[0])
+            if db == url:  # every lease ended with its analysis stored
+                assert q("SELECT COUNT(*) FROM analysis_leases").fetchone()[0] == 0
+    assert failures[0] == failures[1]

@@ -205,3 +205,14 @@ def test_links_and_redirects_to_private_addresses_are_refused_by_default(
     assert site.count("/moved") == 1
     allowed = api.fetch([site.url("/moved")], config=fetch_config, refetch=True)
     assert len(allowed.added) == 1  # fetch_private = "allow": the same redirect is followed
+
+
+def test_robots_txt_redirected_to_a_private_address_is_refused(
+    site: Site, fetch_config: Config
+) -> None:
+    site.add("/robots.txt", "", status=302, Location="http://169.254.169.254/robots.txt")
+    config = fetch_config.with_overrides(fetch_private="refuse")
+    summary = api.fetch([_good(site)], config=config)  # named by the user: its host is fine
+    [(stage, reason)] = [(f.stage, f.reason) for f in summary.failures]
+    assert stage == "robots" and reason.startswith("robots.txt could not be read: refused:")
+    assert "link-local address (169.254.169.254)" in reason

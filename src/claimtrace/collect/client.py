@@ -139,6 +139,9 @@ class Client:
             robots = urljoin(robots, response.headers.get("location", ""))
             if urlsplit(robots).scheme not in ("http", "https"):
                 break
+            refused = None if self.options.allow_private else await refusal(robots)
+            if refused is not None:
+                return rules_from(None, b"", refused)
         else:
             return rules_from(None, b"", "too many redirects")
         error = response.reason if response.status is None else None
