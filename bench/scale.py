@@ -134,12 +134,22 @@ def run_sizes(server: str, schema: str) -> None:
             return
         rows = conn.execute(
             "SELECT c.relname, pg_total_relation_size(c.oid), pg_relation_size(c.oid),"
-            " pg_indexes_size(c.oid), c.reltuples::bigint"
+            " pg_indexes_size(c.oid), 0"
             " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
             " WHERE n.nspname = %s AND c.relkind = 'r' ORDER BY 2 DESC",
             (schema,),
         ).fetchall()
         docs = conn.execute(f"SELECT COUNT(*) FROM {schema}.documents").fetchone()[0]
+        rows = [
+            (
+                name,
+                size,
+                heap,
+                idx,
+                conn.execute(f"SELECT COUNT(*) FROM {schema}.{name}").fetchone()[0],
+            )
+            for name, size, heap, idx, _ in rows
+        ]
     total = sum(r[1] for r in rows)
     scale = 10_000_000 // max(docs, 1)
     print(
@@ -160,6 +170,16 @@ def run_sizes(server: str, schema: str) -> None:
     )
 
 
+def copy_for_sizes(sqlite_db: Path, server: str) -> None:
+    url = _schema_url(server, "bench_sizes")
+    started = time.perf_counter()
+    api.copy_store(sqlite_db, url)
+    print(
+        f"copy-store {sqlite_db} -> PostgreSQL schema bench_sizes: "
+        f"{time.perf_counter() - started:.1f} s"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("corpus", type=Path)
@@ -167,6 +187,13 @@ def main() -> int:
     parser.add_argument("--parts", default="ingest,analyse,concurrent")
     parser.add_argument("--search-store", type=Path, default=None)
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument(
+        "--sizes-store",
+        type=Path,
+        default=None,
+        help="an analysed and linked SQLite store (e.g. bench/link_scale.py's 10 k store, "
+        "kept with --keep) copied into PostgreSQL to measure every table at its size",
+    )
     args = parser.parse_args()
     parts = set(args.parts.split(","))
     print("command:", " ".join([Path(sys.executable).name, *sys.argv]), "(busy machine)")
@@ -180,6 +207,9 @@ def main() -> int:
     if "sizes" in parts:
         run_sizes(args.pg, "bench_search")  # documents and search: the 10 k store
         run_sizes(args.pg, "bench_postgres_dask_2")  # analysed and linked: the corpus
+        if args.sizes_store is not None:
+            copy_for_sizes(args.sizes_store, args.pg)
+            run_sizes(args.pg, "bench_sizes")
     return 0
 
 
