@@ -21,7 +21,7 @@ from claimtrace.store.pg_open import migrations
 from claimtrace.store.postgres import PostgresStore
 from claimtrace.store.sqlite import migrations as sqlite_migrations
 from claimtrace.store.sqlite_claims import ClaimFilter
-from tests.conftest import ARTICLE_DE, ARTICLE_EN, SHARED
+from tests.conftest import ARTICLE_DE, ARTICLE_EN, ARTICLE_FR, ARTICLE_RU, SHARED
 from tests.pg import fresh_store_url
 
 CLI = str(Path(sys.executable).with_name("claimtrace"))
@@ -101,6 +101,30 @@ def test_leases_hand_each_document_to_one_process(url: str, tmp_path: Path) -> N
     assert first.claim_documents("v1", 5) == []  # both leased: nothing left to take
     first.close()
     second.close()
+
+
+def test_documents_stored_behind_the_claim_cursor_are_taken(url: str, tmp_path: Path) -> None:
+    texts = {"en": ARTICLE_EN, "de": ARTICLE_DE, "fr": ARTICLE_FR, "ru": ARTICLE_RU}
+    for name in ("en", "de"):
+        (tmp_path / "a").mkdir(exist_ok=True)
+        (tmp_path / "a" / f"{name}.txt").write_text(texts[name])
+    api.ingest([tmp_path / "a"], db=url)
+    store = PostgresStore(url)
+    taken = store.claim_documents("v1", 2)  # the cursor is now after the larger id
+    for name in ("fr", "ru"):
+        (tmp_path / "b").mkdir(exist_ok=True)
+        (tmp_path / "b" / f"{name}.txt").write_text(texts[name])
+    later = api.ingest([tmp_path / "b"], db=url).added
+    assert min(later) < max(taken), "the fixed texts should give one id behind the cursor"
+    while batch := store.claim_documents("v1", 1):
+        taken += batch
+    store.close()
+    assert sorted(taken) == sorted(_ids(url)) and len(set(taken)) == len(taken) == 4
+
+
+def _ids(url: str) -> list[str]:
+    with api.opened(url, read_only=True) as store:
+        return [r[0] for r in store.db.execute("SELECT id FROM documents")]  # type: ignore[attr-defined]
 
 
 def test_one_linker_at_a_time(url: str) -> None:
