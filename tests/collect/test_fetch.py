@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import sqlite3
 
+import pytest
 from warcio.archiveiterator import ArchiveIterator
 
 from claimtrace import api
@@ -154,3 +155,15 @@ def test_sitemaps_announced_in_robots_txt_are_followed(site: Site, fetch_config:
     assert len(summary.added) == 2 and not summary.failures
     langs = {row[0] for row in _rows(fetch_config, "SELECT language FROM documents")}
     assert langs == {"en", "de"}
+
+
+def test_a_postgresql_store_says_where_its_warc_files_go(tmp_path) -> None:
+    from claimtrace.config import load_config
+    from claimtrace.errors import ClaimtraceError
+    from claimtrace.watch.fetch import warc_folder
+
+    url = "postgresql://postgres@127.0.0.1:5432/test?schema=nothing"
+    with pytest.raises(ClaimtraceError, match="set warc_dir"):
+        warc_folder(load_config(db=url))
+    assert warc_folder(load_config(db=url, warc_dir=str(tmp_path / "w"))) == str(tmp_path / "w")
+    assert warc_folder(load_config(db=str(tmp_path / "s.db"))) == str(tmp_path / "s.db") + ".warc"
