@@ -13,14 +13,17 @@ from claimtrace.web import (
     assets,
     login,
     pages,
+    pages_jobs,
     routes_alerts,
     routes_claims,
     routes_documents,
+    routes_jobs,
     routes_links,
 )
 from claimtrace.web.caching import ETags
 from claimtrace.web.deps import Settings
 from claimtrace.web.errors import install_error_handlers
+from claimtrace.web.limits import BodyLimit
 from claimtrace.web.security import Guard, SecurityHeaders
 
 PREFIX = "/api/v1"
@@ -47,13 +50,15 @@ def create_app(
     )
     app.state.settings = settings
     install_error_handlers(app)
-    routers = (routes_documents, routes_claims, routes_links, routes_alerts)
+    routers = (routes_documents, routes_claims, routes_links, routes_alerts, routes_jobs)
     for router in (r.router for r in routers):
         app.include_router(router, prefix=PREFIX)
     app.include_router(pages.router)  # the web app's pages, beside the API
     app.include_router(assets.router)
     app.include_router(login.router)
+    app.include_router(pages_jobs.router)
     app.add_middleware(ETags, version=lambda: api.store_version(settings.db), prefix=PREFIX)
+    app.add_middleware(BodyLimit, limit=max_upload_bytes)  # inside the guard
     app.add_middleware(
         Guard, token=settings.token, read_only=read_only, allowed_hosts=allowed_hosts
     )

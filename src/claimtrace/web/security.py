@@ -94,6 +94,10 @@ class Guard:
                 " or sign in at /login",
                 headers={"WWW-Authenticate": "Bearer"},
             )
+        elif scope.get("method", "GET") not in SAFE_METHODS and _cross_site(headers):
+            refusal = error_response(
+                403, "a write from another site is refused (cross-site request)", "cross_site"
+            )
         elif (
             self.read_only
             and scope.get("method", "GET") not in SAFE_METHODS
@@ -124,6 +128,18 @@ class Guard:
         query = scope.get("query_string", b"").decode("latin-1")
         target = quote(path + (f"?{query}" if query else ""), safe="")
         return RedirectResponse(f"/login?next={target}", status_code=303)
+
+
+def _cross_site(headers: dict[str, bytes]) -> bool:
+    """A write sent by a page of another site (a form posting to 127.0.0.1 from anywhere on
+    the web): the browser says so in Sec-Fetch-Site, or in an Origin that is not this host."""
+    if headers.get("sec-fetch-site", b"") == b"cross-site":
+        return True
+    origin = headers.get("origin")
+    if origin is None:
+        return False  # not a browser (curl, scripts): the token guards those
+    host = headers.get("host", b"").lower()
+    return origin.lower().split(b"://", 1)[-1].rstrip(b"/") != host
 
 
 def _cookie(headers: dict[str, bytes], name: str) -> str | None:
