@@ -165,11 +165,11 @@ def percentiles(values: list[float]) -> dict[str, float]:
     return {"p50": cuts[49] * 1000, "p95": cuts[94] * 1000, "p99": cuts[98] * 1000}
 
 
-def serve(db: Path, port: int) -> subprocess.Popen[bytes]:
+def serve(db: Path, port: int, workers: int) -> subprocess.Popen[bytes]:
     claimtrace = Path(sys.executable).with_name("claimtrace")
     process = subprocess.Popen(
         [str(claimtrace), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port),
-         "--read-only"],
+         "--read-only", "--workers", str(workers)],
         stdout=subprocess.DEVNULL, start_new_session=True,
     )  # fmt: skip
     for _ in range(600):
@@ -192,6 +192,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--think", type=float, default=1.0, help="seconds between requests")
+    parser.add_argument("--workers", type=int, default=1, help="server processes")
     parser.add_argument("--warmup", type=float, default=5.0, help="seconds not counted")
     args = parser.parse_args()
     print(f"command: {command_line()}", flush=True)
@@ -204,7 +205,7 @@ def main() -> None:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = serve(args.db, port)
+    server = serve(args.db, port, args.workers)
     base = f"http://127.0.0.1:{port}"
     try:
         if args.warmup:
@@ -217,7 +218,8 @@ def main() -> None:
         server.wait(timeout=30)
     done = sum(len(v) for v in times.values())
     total = done + sum(errors.values())
-    print(f"store {args.db} ({documents} documents); {args.clients} clients for "
+    print(f"store {args.db} ({documents} documents); {args.workers} server process(es); "
+          f"{args.clients} clients for "
           f"{elapsed:.0f} s, think {args.think} s; load average {os.getloadavg()[0]:.1f} "
           f"on {os.cpu_count()} CPUs")  # fmt: skip
     print(f"requests {total}, {total / elapsed:.1f}/s; errors {sum(errors.values())}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ipaddress
+import json
 import os
 
 import click
@@ -32,13 +33,25 @@ def is_loopback(host: str) -> bool:
 @click.option(
     "--token",
     default=None,
-    help="Access token every request must send as 'Authorization: Bearer <token>' "
-    "(default: $CLAIMTRACE_TOKEN).",
+    help="Access token every request must send as 'Authorization: Bearer <token>', or type "
+    "once in the browser's login form (default: $CLAIMTRACE_TOKEN).",
 )
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Server processes (each answers requests; uploads run in the one that got "
+              "them).")  # fmt: skip
+@click.option("--max-upload-mb", type=click.IntRange(1, 100_000), default=50, show_default=True,
+              help="Largest upload (files, zip or pasted text) in megabytes.")  # fmt: skip
 @json_option
 @friendly_errors
 def serve(
-    db: str | None, host: str, port: int, read_only: bool, token: str | None, as_json: bool
+    db: str | None,
+    host: str,
+    port: int,
+    read_only: bool,
+    token: str | None,
+    workers: int,
+    max_upload_mb: int,
+    as_json: bool,
 ) -> None:
     """Serve the HTTP API (JSON under /api/v1, described at /api/v1/openapi.json)."""
     config = load_config(db=db)
@@ -54,16 +67,26 @@ def serve(
         import uvicorn
 
         from claimtrace.web import create_app
+        from claimtrace.web.app import SERVE_ENVIRONMENT
     except ImportError as exc:
         raise MissingDependencyError(
             f"serve needs the web extra ({exc.name} is missing): pip install 'claimtrace[web]'"
         ) from exc
     # on loopback without a token, answer only to loopback names (DNS rebinding)
     hosts = None if token else [f"{h}" for h in ("127.0.0.1", "localhost", "[::1]", host)]
-    app = create_app(config.db, read_only=read_only, token=token, allowed_hosts=hosts)
+    options = {"db": str(config.db), "read_only": read_only, "allowed_hosts": hosts,
+               "max_upload_bytes": max_upload_mb * 1_000_000}  # fmt: skip
+    app = create_app(**options, token=token)
     url = f"http://{host}:{port}/api/v1"
     if as_json:  # where it listens, for scripts that start it
         emit_json({"url": url, "db": str(config.db), "read_only": read_only, "token": bool(token)})
     else:
         click.echo(f"claimtrace API on {url} over {config.db}", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)
+        return
+    os.environ[SERVE_ENVIRONMENT] = json.dumps(options)
+    if token:
+        os.environ["CLAIMTRACE_TOKEN"] = token  # the workers read it there, not from argv
+    uvicorn.run("claimtrace.web.app:app_from_environment", factory=True, workers=workers,
+                host=host, port=port, log_level="warning", server_header=False)  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sqlite3
 import stat
 import zipfile
@@ -134,6 +135,7 @@ def test_job_state_survives_a_restart(store: Store, tmp_path: Path) -> None:
         "failures": [],
     }
     (folder / "job.json").write_text(json.dumps(state))
+    os.utime(folder / "job.json", (1_700_000_000, 1_700_000_000))  # long untouched
     found = TestClient(create_app(db)).get("/api/v1/jobs/job_0123456789abcdef").json()
     assert found["state"] == "interrupted" and found["added"] == ["doc_x"]
 

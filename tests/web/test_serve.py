@@ -33,3 +33,21 @@ def test_serve_refuses_a_short_token(tmp_path, monkeypatch: pytest.MonkeyPatch) 
 )  # fmt: skip
 def test_is_loopback(host: str, loopback: bool) -> None:
     assert is_loopback(host) is loopback
+
+
+def test_worker_processes_build_the_same_app(monkeypatch: pytest.MonkeyPatch, tmp_path) -> None:
+    import json
+
+    from claimtrace.web.app import SERVE_ENVIRONMENT, app_from_environment
+
+    options = {"db": str(tmp_path / "s.db"), "read_only": True, "allowed_hosts": ["127.0.0.1"],
+               "max_upload_bytes": 1234}  # fmt: skip
+    monkeypatch.setenv(SERVE_ENVIRONMENT, json.dumps(options))
+    monkeypatch.setenv("CLAIMTRACE_TOKEN", "a-long-enough-test-token")
+    settings = app_from_environment().state.settings
+    assert (settings.db, settings.read_only, settings.max_upload_bytes) == (
+        options["db"],
+        True,
+        1234,
+    )
+    assert settings.token == "a-long-enough-test-token"

@@ -8,6 +8,7 @@ import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -45,12 +46,18 @@ from claimtrace.store.sqlite_open import (
 
 
 def migrations() -> list[tuple[int, str]]:
+    return list(_migrations())
+
+
+@lru_cache(maxsize=1)
+def _migrations() -> tuple[tuple[int, str], ...]:
+    """Read once per process: every store opened (each web request opens one) needs them."""
     folder = resources.files("claimtrace.store") / "migrations"
     found = []
     for entry in folder.iterdir():
         if entry.name.endswith(".sql"):
             found.append((int(entry.name.split("_", 1)[0]), entry.read_text("utf-8")))
-    return sorted(found)
+    return tuple(sorted(found))
 
 
 class SQLiteStore:

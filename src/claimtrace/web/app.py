@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -64,3 +66,13 @@ def create_app(
     )
     app.add_middleware(SecurityHeaders)  # outermost: every response carries the headers
     return app
+
+
+SERVE_ENVIRONMENT = "CLAIMTRACE_SERVE_APP"  # create_app's arguments, for server processes
+
+
+def app_from_environment() -> Any:
+    """``create_app`` with the arguments ``claimtrace serve --workers`` put in the
+    environment of its worker processes (uvicorn starts each from an import string)."""
+    options = json.loads(os.environ[SERVE_ENVIRONMENT])
+    return create_app(**options, token=os.environ.get("CLAIMTRACE_TOKEN") or None)

@@ -6,6 +6,7 @@ list survives a restart (a job cut off by one is marked "interrupted")."""
 from __future__ import annotations
 
 import json
+import re
 import secrets
 import threading
 import time
@@ -78,11 +79,17 @@ class JobRunner:
 
     def get(self, job_id: str) -> Job | None:
         with self._lock:
-            return self._jobs.get(job_id)
+            found = self._jobs.get(job_id)
+        if found is None and _JOB_ID.match(job_id):  # another server process's job
+            found = _read(self.folder / job_id / "job.json")
+        return found
 
     def all(self) -> list[Job]:
         with self._lock:
-            return sorted(self._jobs.values(), key=lambda j: (j.created, j.id), reverse=True)
+            mine = dict(self._jobs)
+        others = (_read(p) for p in self.folder.glob("job_*/job.json") if p.parent.name not in mine)
+        every = [*mine.values(), *(job for job in others if job is not None)]
+        return sorted(every, key=lambda j: (j.created, j.id), reverse=True)
 
     def wait(self, timeout: float | None = None) -> None:
         """Until every job submitted so far has finished (tests, shutdown)."""
@@ -107,10 +114,16 @@ class JobRunner:
                          finished=_now())  # fmt: skip
 
     def _counter(self, job_id: str, name: str) -> Callable[[str], None]:
+        saved = time.monotonic()
+
         def count(_: str) -> None:
+            nonlocal saved
             with self._lock:
                 job = self._jobs[job_id]
-                self._jobs[job_id] = replace(job, **{name: getattr(job, name) + 1})
+                job = self._jobs[job_id] = replace(job, **{name: getattr(job, name) + 1})
+            if time.monotonic() - saved > 1.0:  # other server processes read the file
+                saved = time.monotonic()
+                self._save(job)
 
         return count
 
@@ -132,17 +145,33 @@ class JobRunner:
         temporary.replace(path)
 
     def _load(self) -> None:
-        if not self.folder.is_dir():
-            return
-        for path in self.folder.glob("job_*/job.json"):
-            try:
-                data = json.loads(path.read_text("utf-8"))
-                job = Job(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
-            except (OSError, ValueError, TypeError):
-                continue
-            if job.state in ("queued", "running"):
+        """Jobs of an earlier run: one cut off by a restart is marked so (with several
+        server processes, start them together: a job another one runs is left alone
+        only once it has been seen running)."""
+        for path in self.folder.glob("job_*/job.json") if self.folder.is_dir() else ():
+            job = _read(path)
+            if job is not None and job.state in ("queued", "running") and _stale(path):
                 job = replace(job, state="interrupted", error="the server stopped during the job")
-            self._jobs[job.id] = job
+                self._set(job)
+
+
+_JOB_ID = re.compile(r"^job_[0-9a-f]{16}$")
+_STALE_SECONDS = 600  # a running job writes its state at every document
+
+
+def _stale(path: Path) -> bool:
+    try:
+        return time.time() - path.stat().st_mtime > _STALE_SECONDS
+    except OSError:
+        return True
+
+
+def _read(path: Path) -> Job | None:
+    try:
+        data = json.loads(path.read_text("utf-8"))
+        return Job(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
+    except (OSError, ValueError, TypeError):
+        return None
 
 
 def _relative(source: str, inputs: Path) -> str:

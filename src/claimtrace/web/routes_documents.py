@@ -71,12 +71,15 @@ def search(
     offset = int(after[0]) if after else 0
     if offset < 0 or offset + limit > MAX_SEARCH_DEPTH:
         return {"items": [], "next_cursor": None}
-    hits = api.search_page(q, s.db, language, offset, limit + 1, aliases)
+    with api.opened(s.db, read_only=True) as store:  # one store opened for both reads
+        hits = store.search(q, limit=offset + limit + 1, language=language, aliases=aliases)
+        names = store.search_names(q) if aliases else {}
+    hits = hits[offset:]
     more = len(hits) > limit and offset + limit < MAX_SEARCH_DEPTH
     return {
         "items": [h.to_dict() for h in hits[:limit]],
         "next_cursor": encode_cursor("search", [offset + limit]) if more else None,
-        "names": api.search_names(q, s.db) if aliases else {},
+        "names": names,
     }
 
 
