@@ -8,13 +8,15 @@ import threading
 import time
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import quote
 
 import pytest
 
+from claimtrace import api
 from claimtrace.web import create_app
 from tests.report import browser
 from tests.report.test_browser import _TRAP
-from tests.web.conftest import Store
+from tests.web.conftest import HOSTILE, Store
 
 pytestmark = pytest.mark.slow
 _REASON = browser.missing()
@@ -173,3 +175,29 @@ def test_hostile_document_shows_its_markup_as_text(served: str, driver: Any, sto
     assert driver.find_elements(By.CSS_SELECTOR, "article img") == []
     assert driver.find_elements(By.CSS_SELECTOR, "article script") == []
     clean(driver)
+
+
+def test_hostile_text_is_text_on_every_page_that_shows_it(
+    served: str, driver: Any, store: Store
+) -> None:
+    def shows_it(story: str) -> bool:
+        documents = api.story_detail(story, db=store.db)["documents"]
+        return any(d["id"] == store.hostile for d in documents)
+
+    stories = [s["id"] for s in api.story_page(store.db, None, 100) if shows_it(s["id"])]
+    claims = [c.id for c in api.show(store.hostile, db=store.db).claims]
+    groups = set(api.groups_of_claims(claims, db=store.db).values())
+    outlet = quote(HOSTILE["outlet"])
+    pages = ["/search?q=pumping", f"/search?q=pumping&outlet={outlet}", "/graph"]
+    pages += [f"/stories/{s}" for s in stories] + [f"/groups/{g}" for g in groups]
+    assert stories, "the hostile article is in a story"
+    for path in pages:
+        driver.get(served + path)
+        if path == "/graph":
+            wait_for_graph(driver)
+        main = driver.find_element(By.TAG_NAME, "main")
+        assert main.find_elements(By.TAG_NAME, "img") == [], path
+        assert main.find_elements(By.CSS_SELECTOR, "a[href^='javascript']") == [], path
+        assert main.find_elements(By.CSS_SELECTOR, "b") == [], path  # "Hostile <b>Times</b>"
+        clean(driver)
+    assert "Hostile <b>Times</b>" in driver.page_source.replace("&lt;", "<").replace("&gt;", ">")

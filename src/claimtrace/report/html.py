@@ -26,6 +26,7 @@ from claimtrace.report.svg_map import map_svg
 from claimtrace.report.svg_timeline import timeline_svg
 from claimtrace.store.base import Store
 
+CITATION_NODES = 40  # the most cited: a graph of 100+ names is not read, the table lists more
 SECTIONS = ("summary", "claims", "citations", "actors", "timeline", "map", "documents")
 
 
@@ -53,9 +54,9 @@ def render_report(snap: dict[str, Any]) -> str:
             css=Markup(css),  # our own file, not article text
             story=snap.get("story"),
             summary=summary(snap),
-            groups=claim_tables(snap, docs),
+            claims=claim_tables(snap, docs),
             documents=docs,
-            citations=Markup(citation_svg(snap["citations"])),
+            citations=Markup(citation_svg(snap["citations"], limit=CITATION_NODES)),
             citation_rows=citation_rows(snap),
             network=Markup(network_svg(snap["actors"], snap["actor_links"])),
             timeline=Markup(timeline_svg(snap["documents"], snap["claims"])),

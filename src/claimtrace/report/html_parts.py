@@ -7,6 +7,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from claimtrace.report.times import time_label
+
 
 @dataclass(frozen=True)
 class Segment:
@@ -79,8 +81,16 @@ def segments(text: str, spans: list[tuple[int, int, str]]) -> list[Segment]:
     return result
 
 
-def claim_tables(snap: dict[str, Any], views: DocumentViews) -> list[dict[str, Any]]:
-    """Claim groups, most documents first, then the claims in no group as one last table."""
+MAX_GROUPS = 30  # a briefing, not an archive: the rest are counted (`claimtrace groups`)
+MAX_LOOSE = 100
+
+
+def claim_tables(
+    snap: dict[str, Any], views: DocumentViews, limit: int = MAX_GROUPS
+) -> dict[str, Any]:
+    """The claim groups that spread furthest (most documents, then most languages, then
+    most claims) up to ``limit``, each headed subject -> relation -> object; then at most
+    MAX_LOOSE claims in no group as one last, folded table; with counts of what is left out."""
     claims = {c["id"]: c for c in snap["claims"]}
     docs = {d["id"]: d for d in snap["documents"]}
     actors = {a["id"]: a["name"] for a in snap["actors"]}
@@ -98,10 +108,17 @@ def claim_tables(snap: dict[str, Any], views: DocumentViews) -> list[dict[str, A
             "sources": [s["name"] or "(unnamed)" for s in claim["sources"]],
             "actors": [actors.get(a, a) for a in claim["subject"] + claim["object"]],
             "places": [places.get(p, p) for p in claim["places"]],
-            "time": claim["time"],
+            "time": time_label(claim["time"]),
             "quote": claim["text"],
             "anchor": views.evidence[claim["id"]],
         }
+
+    def headline(group: dict[str, Any], members: list[dict[str, Any]]) -> str:
+        def names(role: str) -> str:
+            found = sorted({actors.get(a, a) for c in members for a in c[role]})
+            return ", ".join(found[:3]) or "—"
+
+        return f"{names('subject')} → {group['relation'] or 'other'} → {names('object')}"
 
     tables = []
     for group in snap["claim_groups"]:
@@ -109,6 +126,7 @@ def claim_tables(snap: dict[str, Any], views: DocumentViews) -> list[dict[str, A
         tables.append(
             {
                 "label": group["label"],
+                "headline": headline(group, members),
                 "languages": group["languages"],
                 "documents": len(group["documents"]),
                 "modalities": group["modalities"],
@@ -118,16 +136,23 @@ def claim_tables(snap: dict[str, Any], views: DocumentViews) -> list[dict[str, A
                 "rows": [row(c) for c in members],
             }
         )  # fmt: skip
-    tables.sort(key=lambda t: (-t["documents"], -len(t["rows"]), t["label"]))
-    loose = [row(c) for c in snap["claims"] if not c["group"]]
+    tables.sort(key=lambda t: (-t["documents"], -len(t["languages"]), -len(t["rows"]), t["label"]))
+    shown, left = tables[:limit], tables[limit:]
+    loose_claims = [c for c in snap["claims"] if not c["group"]]
+    loose = [row(c) for c in loose_claims[:MAX_LOOSE]]
     if loose:
-        tables.append(
-            {"label": "Claims in no group", "languages": sorted({r["language"] or "?"
-             for r in loose}), "documents": len({r["document_anchor"] for r in loose}),
+        shown.append(
+            {"label": "Claims in no group", "headline": "", "languages": sorted({r["language"]
+             or "?" for r in loose}), "documents": len({r["document_anchor"] for r in loose}),
              "modalities": sorted({r["modality"] for r in loose}), "contradicting": False,
              "originals": [], "rows": loose, "loose": True}
         )  # fmt: skip
-    return tables
+    return {
+        "tables": shown,
+        "more_groups": len(left),
+        "more_group_claims": sum(len(t["rows"]) for t in left),
+        "more_loose": len(loose_claims) - len(loose),
+    }
 
 
 def citation_rows(snap: dict[str, Any], limit: int = 40) -> list[dict[str, Any]]:
