@@ -360,13 +360,19 @@ def failures(db: str | Path | None = None, limit: int = 100) -> list[dict[str, A
         return [f.to_dict() for f in store.failures(limit)]
 
 
-def report(out: str | Path, db: str | Path | None = None, story: str | None = None) -> str:
+def report(
+    out: str | Path,
+    db: str | Path | None = None,
+    story: str | None = None,
+    app_url: str | None = None,
+) -> str:
     """Write the self-contained HTML report (whole store or one story) to ``out`` ('-' =
-    stdout); returns the path written."""
+    stdout); returns the path written. ``app_url``: link groups and documents to the web
+    app served there."""
     from claimtrace.report import report as write_report
 
     with opened(db, read_only=True) as store:
-        return write_report(store, out, story)
+        return write_report(store, out, story, app_url)
 
 
 def export(

@@ -18,12 +18,15 @@ _OUT = "File to write ('-' for standard output); an existing file is replaced, a
 @db_option
 @click.option("--story", default=None, help="Only the documents of this story (its id).")
 @click.option("-o", "--out", default="report.html", show_default=True, help=_OUT)
+@click.option("--app-url", default=None, metavar="URL",
+              help="Link each claim group and document to the web app served there "
+              "(claimtrace serve), e.g. http://127.0.0.1:8000.")  # fmt: skip
 @json_option_written
 @friendly_errors
-def report(db: str | None, story: str | None, out: str, as_json: bool) -> None:
+def report(db: str | None, story: str | None, out: str, app_url: str | None, as_json: bool) -> None:
     """Write one self-contained HTML report (works offline; nothing in it runs)."""
     _refuse_json_to_stdout(as_json, out)
-    written = api.report(out, db=db, story=story)
+    written = api.report(out, db=db, story=story, app_url=app_url)
     if as_json:
         emit_json({"written": written, "format": "html", "story": story})
     elif written != "-":

@@ -14,10 +14,12 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from claimtrace.errors import ClaimtraceError
 from claimtrace.report.html_parts import citation_rows, claim_tables, document_views, summary
 from claimtrace.report.output import check_output, write_output
 from claimtrace.report.snapshot import snapshot
@@ -30,14 +32,31 @@ CITATION_NODES = 40  # the most cited: a graph of 100+ names is not read, the ta
 SECTIONS = ("summary", "claims", "citations", "actors", "timeline", "map", "documents")
 
 
-def report(store: Store, out: str | Path, story: str | None = None) -> str:
+def report(
+    store: Store, out: str | Path, story: str | None = None, app_url: str | None = None
+) -> str:
     """Write the report of the store (or of story ``story``) to ``out`` ('-' = stdout);
-    returns what was written to."""
+    returns what was written to. With ``app_url`` (where ``claimtrace serve`` answers), each
+    claim group and document links to its page in the web app."""
     check_output(out)
-    return write_output(out, render_report(snapshot(store, story)).encode("utf-8"))
+    app = app_base(app_url)
+    return write_output(out, render_report(snapshot(store, story), app).encode("utf-8"))
 
 
-def render_report(snap: dict[str, Any]) -> str:
+def app_base(url: str | None) -> str | None:
+    """``url`` as the base of links into the web app: http(s) with a host, nothing after
+    the path; ClaimtraceError otherwise (a report never links to javascript: or data:)."""
+    if not url:
+        return None
+    parts = urlsplit(url.strip())
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise ClaimtraceError(
+            f"--app-url must be the web app's address, e.g. http://127.0.0.1:8000, not {url!r}"
+        )
+    return f"{parts.scheme}://{parts.netloc}{parts.path.rstrip('/')}"
+
+
+def render_report(snap: dict[str, Any], app_url: str | None = None) -> str:
     css = _stylesheet()
     digest = base64.b64encode(hashlib.sha256(css.encode("utf-8")).digest()).decode("ascii")
     # no script-src source at all: neither scripts nor on* handlers nor javascript: URLs run
@@ -63,6 +82,7 @@ def render_report(snap: dict[str, Any]) -> str:
             map=Markup(map_svg(snap["places"])),
             places=[p for p in snap["places"] if p["lat"] is not None][:60],
             sections=SECTIONS,
+            app=app_url,
         )
     )
 

@@ -125,6 +125,7 @@ def claim_tables(
         members = [claims[c] for c in group["claims"] if c in claims]
         tables.append(
             {
+                "id": group["id"],
                 "label": group["label"],
                 "headline": headline(group, members),
                 "languages": group["languages"],
