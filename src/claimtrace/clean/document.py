@@ -11,6 +11,7 @@ from claimtrace.clean.html import extract_html
 from claimtrace.clean.language import paragraph_languages
 from claimtrace.clean.outlet import outlet_name, page_url
 from claimtrace.clean.text import CleanedText, clean_text
+from claimtrace.clean.title import headline
 from claimtrace.config import Config
 from claimtrace.errors import ClaimtraceError
 from claimtrace.ids import document_id, normalise_for_hash
@@ -91,7 +92,7 @@ def _assemble(raw: RawPage, cleaned: CleanedText, extractor: str, config: Config
     return Document(
         id=document_id(text),
         text=text,
-        title=raw.title or cleaned.title,
+        title=headline(raw.title or cleaned.title, (raw.outlet, cleaned.outlet), url),
         language=main,
         languages=present,
         paragraphs=tuple(paragraphs),
