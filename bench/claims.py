@@ -127,6 +127,8 @@ def main() -> None:
                     "subjects": [names.get(a, a) for a in claim.subjects],
                     "objects": [names.get(a, a) for a in claim.objects],
                     "sources": [s.name for s in claim.sources],
+                    "places": list(claim.places),
+                    "modality": claim.modality,
                 }
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
         print("claims written to", display_path(args.dump))

@@ -161,7 +161,8 @@ def test_negation(language: str, text: str, negated: bool) -> None:
         ("en", "Hezbollah has long been present in the valley.", 1, None),
         ("en", "Hezbollah and the army share the same assessment.", 2, "fact"),
         ("en", "Unfortunately, Hezbollah remains a deadly threat to the region.", 1, "opinion"),
-        ("en", "We believe Hezbollah is part of the problem here.", 1, "opinion"),
+        # an opinion that names no relation is no claim (session 6: precision first)
+        ("en", "We believe Hezbollah is part of the problem here.", 1, None),
         # a question about a relation is kept, as questioned (it was dropped before)
         ("en", "Is Hezbollah working with the army in the valley?", 2, "question"),
         ("en", "Hezbollah works with the army in the valley - but why?", 2, "fact"),

@@ -157,6 +157,8 @@ def _to_sentence(found: Found, sentence: tuple[int, int], text: str) -> Found | 
     lead = min(found.cue[0], found.source[0] if found.source else found.cue[0])
     if stop <= first and text[stop - 1 : stop] in QUOTE_CLOSERS and not text[stop:lead].strip(GAP):
         return found  # '“… Are we ready?” he said.': the quote just before is the content
+    if start >= end and text[found.cue[1] : start].strip() == ":":
+        return found  # "He said:" closing its sentence: the next sentence is what he said
     if start >= found.cue[1]:
         stop = end
     elif stop <= found.cue[0] and (found.source is None or found.source[0] >= stop):
@@ -185,6 +187,8 @@ def _subtree(token: Any) -> list[Any]:
 
 INHERITS = {"conj", "advcl", "xcomp"}  # "X says A and said B", "X said, adding that B"
 OBJECT_CONTENT = {"call", "cite", "ask", "describe", "accuse", "deny", "confirm"}
+# "X responded to the charge", "responded by attacking Y": what they answered or did
+ANSWER = {"respond", "reply", "react"}
 
 
 def _from_cue(token: Any, lex: Lexicon, offset: int, initial: bool) -> Found | None:
@@ -309,7 +313,13 @@ def _content(token: Any, kind: str, offset: int, passive: bool) -> tuple[int, in
     after = next((c for c in children if c.dep_ in CONTENTS and c.i > token.i), None)
     head = after or next((c for c in children if c.dep_ in CONTENTS), None)
     relative = token.dep_ in {"relcl", "acl:relcl"}
-    if head is not None and relative and head.i > token.i and not _has(head, {"mark"}):
+    if (
+        head is not None
+        and relative
+        and head.i > token.i
+        and not _has(head, {"mark"})
+        and not _own_subject(token)
+    ):
         return None  # "fighters that concluded the deal … left": a misparse, no "that"
     if head is not None:
         return _edges(_subtree(head), offset)
@@ -321,6 +331,10 @@ def _content(token: Any, kind: str, offset: int, passive: bool) -> tuple[int, in
     colon = next((t for t in token.doc[token.i + 1 : token.i + 8] if t.text == ":"), None)
     if colon is not None and colon.i + 1 < len(token.doc):
         rest = [t for t in token.doc[colon.i + 1 :] if t.sent == colon.sent]
+        if not [t for t in rest if not t.is_space]:
+            # "He said:" closing its sentence: what follows is the next sentence
+            after = token.doc[colon.sent.end :]
+            rest = [t for t in after[0].sent if not t.is_space] if len(after) else []
         return _edges(rest, offset)
     subject = next((c for c in children if c.dep_ in SUBJECTS), None)
     inverted = subject is None or subject.i > token.i
@@ -340,6 +354,12 @@ def _content(token: Any, kind: str, offset: int, passive: bool) -> tuple[int, in
         target = next((c for c in about.children if c.dep_ == "pobj"), None) if about else None
         if target is not None:
             return _edges(_subtree(target), offset)
+    if token.lemma_.lower() in ANSWER:
+        prep = next(
+            (c for c in children if c.dep_ in {"prep", "obl"} and c.lower_ in {"to", "by", "with"}),
+            None,
+        )
+        return _edges(_subtree(prep), offset) if prep is not None else None
     if kind not in {"say", "report", "believe"} or token.lemma_.lower() in OBJECT_CONTENT:
         obj = next((c for c in children if c.dep_ in OBJECTS), None)
         if obj is None:
@@ -347,6 +367,13 @@ def _content(token: Any, kind: str, offset: int, passive: bool) -> tuple[int, in
             obj = prep if prep is not None and prep.lower_ in {"for", "on", "to"} else None
         return _edges(_subtree(obj), offset) if obj is not None else None
     return None
+
+
+def _own_subject(token: Any) -> bool:
+    """ "in which he said he was skeptical": a relative clause whose cue has a subject of
+    its own (not the relative pronoun) is a report, "that" or not."""
+    subject = next((c for c in token.children if c.dep_ in SUBJECTS), None)
+    return subject is not None and subject.tag_ not in {"WDT", "WP"} and subject.lower_ != "that"
 
 
 def _quote_before(token: Any) -> list[Any] | None:

@@ -23,6 +23,14 @@ SIGNED = regex.compile(
     rf"(?P<name>{_NAME_WORD}(?:[ \t\u00a0]+(?:{_NAME_WORD}|de|del|la|van|von|al-)){{0,5}})"
     r"[ \t\u00a0]*[.,]?[ \t\u00a0]*(?=\n|$|[“\"])"
 )
+# a line that opens with a full name (two to five words, maybe after a dash) and then a
+# quote: reader reactions and vox pops ("Ana Ruiz “We will win.”")
+NAMED = regex.compile(
+    rf"(?m)^[ \t]*(?:(?:[―—–]|--)[ \t\u00a0]*)?"
+    rf"(?P<name>{_NAME_WORD}(?:[ \t\u00a0]+(?:{_NAME_WORD}|de|del|la|van|von|al-)){{1,4}})"
+    r"[ \t\u00a0]+[“\"«](?P<content>[^”\"»\n]+)[”\"»][ \t\u00a0]*(?:[―—–]|--)?[ \t]*$"
+)
+ARTICLES = words("the a an der die das ein eine le la les un une el los las una")
 LABEL = regex.compile(
     rf"(?m)^[\"“„«]?(?P<name>\p{{Lu}}{{2,}}(?:[ \t]+\p{{Lu}}{{2,}}){{0,2}}"
     rf"|{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}}):[ \t]+(?P<content>\S[^\n]*)"
@@ -56,6 +64,16 @@ def layout_speakers(
         made = _make(doc, sentences, m.span("dash"), m.span("name"), content, taken)
         if made is not None:
             out.append(made)
+    for m in NAMED.finditer(text):
+        parts = m.group("name").split()
+        if parts[0].casefold() in ARTICLES | NOT_SPEAKERS or _common(parts, doc.language):
+            continue
+        start = m.start("content")
+        content = Span(start, m.end("content"), m.group("content"))
+        made = _make(doc, sentences, (start - 1, start), m.span("name"), content, taken)
+        if made is not None:
+            out.append(made)
+            taken.append((content.start, content.end))
     for m in LABEL.finditer(text):
         name = m.group("name")
         parts = name.split()

@@ -19,6 +19,7 @@ from claimtrace.nlp.claims.deproles import Roles
 from claimtrace.nlp.claims.lexicon import Lexicon, lexicon_for
 from claimtrace.nlp.claims.modality import modality_of
 from claimtrace.nlp.claims.negation import is_negated
+from claimtrace.nlp.claims.relations import SPEECH_ACTS
 from claimtrace.nlp.claims.roles import SYMMETRIC, acting, assign_roles
 from claimtrace.nlp.claims.sources import chain, source_links
 from claimtrace.nlp.claims.speaker import speaker_is_subject
@@ -237,18 +238,31 @@ def _claim(
     if verb is not None and verb.code in SYMMETRIC and objects and not subjects:
         subjects, objects = objects[:1], objects[1:]  # "X and Y are aligned": mutual
     negated = verb is not None and is_negated(content.text, verb.start, verb.end, language)
-    if cue is not None and parse is not None and not _clause(parse):
-        # "issued a statement stressing the need to …", "accused X of the strike": what
-        # was said is no clause of its own; the claim is the speech act, the deed its content
+    speech = None
+    if cue is not None and (verb is None or (parse is not None and not _clause(parse))):
+        # "issued a statement stressing the need to …", "accused X of the strike", "X said
+        # the campaign is as close as ever": what was said names no deed, or is no clause
+        # of its own; the claim is the speech act, what was said its content
         cue_parse = parses.of(cue.start, cue.text, language)
         spoken = relation_candidates(cue.text, language, (), cue_parse)
-        if spoken or STATEMENT_NOUNS & set(cue.text.casefold().split()):
+        if verb is None or spoken or STATEMENT_NOUNS & set(cue.text.casefold().split()):
             verb = spoken[0] if spoken else None
+            speech = cue.text.strip()
             subjects = (speaker,) if speaker else ()
             objects = tuple(dict.fromkeys(a.actor_id for a in local if a.actor_id != speaker))
             negated = False
-    relation = verb.code if verb else "other"
+    if verb is not None:
+        relation, verb_text = verb.code, verb.verb
+    elif speech is not None:
+        relation, verb_text = SPEECH_ACTS.get(kinds[-1] if kinds else "", "statement"), speech
+        if not subjects and not objects:
+            return None  # a statement by no known actor about none: nothing to trace
+    else:
+        relation, verb_text = "other", ""
     start, end = evidence
+    places = _places(analysis, start, end)
+    if not subjects and not objects and not places:
+        return None  # "the hospitals could see 43 admissions", "a strike is planned": no one, nowhere
     return Claim(
         id=claim_id(doc.id, content.start, content.end, relation),
         document_id=doc.id,
@@ -259,8 +273,8 @@ def _claim(
         subjects=subjects,
         objects=objects,
         relation=relation,
-        verb=verb.verb if verb else "",
-        places=_places(analysis, start, end),
+        verb=verb_text,
+        places=places,
         time=claim_time(doc, analysis, content, (start, end)),
         modality=modality,
         negated=negated,

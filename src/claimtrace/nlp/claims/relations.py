@@ -90,8 +90,19 @@ RELATIONS: tuple[Relation, ...] = (
     Relation("demand", "DEMAND", ("10", "02"), "demand, call for, urge, appeal, request"),
     Relation("protest", "PROTEST", ("14",), "protest, demonstrate, strike, riot"),
     Relation("investigate", "INVESTIGATE", ("09",), "investigate, inquire, probe"),
+    Relation(
+        "statement",
+        None,
+        ("01", "010", "011", "012", "013", "014", "015", "017", "018", "019"),
+        "a public statement whose content names no deed: say, report, announce, assert "
+        "(the speech act types the claim, its content is what was said)",
+    ),
     Relation("other", None, (), "anything else about actors: control, presence, relationships"),
 )
+
+# what an attribution's cue kind makes of a claim whose content names no deed: a statement,
+# unless the cue itself accuses or denies (the cue's own words may type it more closely)
+SPEECH_ACTS = {"allege": "accuse", "deny": "deny"}
 
 BY_CODE: dict[str, Relation] = {r.code: r for r in RELATIONS}
 CODES: tuple[str, ...] = tuple(BY_CODE)

@@ -3,7 +3,8 @@ or nothing (page debris, headings, questions, sentences about no actor).
 
 A question about a relation between actors is kept as *questioned*. A sentence about at
 least one actor is an *opinion* when the writer's voice shows (first
-person, evaluative words, "should", speculation) — kept, but marked as such; otherwise it is
+person, evaluative words, "should", speculation) — kept, marked as such, when it names a
+relation; otherwise it is
 a *fact* when it states a relation the lexicon knows or names two actors.
 """
 
@@ -39,7 +40,9 @@ def judge(
         if _asks(sentence, relation):
             return "question"
     if _opinion(sentence, words, language):
-        return "opinion"  # an evaluation of an actor is kept even without a relation
+        # an evaluation is kept when it names a relation; "We believe X is part of the
+        # problem" types nothing an analyst can trace or group (precision first)
+        return "opinion" if relation is not None else None
     if relation is None and n_actors < 2:
         return None
     return "fact"

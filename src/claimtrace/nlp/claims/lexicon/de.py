@@ -96,6 +96,7 @@ LEXICON = Lexicon(
         ),
         "negotiate": (
             r"(?:verhandel\w*|verhandelt|traf\w*|getroffen|treffen|besuchte?n?|besucht|vermittel\w*|berie?te?n?)",
+            r"(?:nach|zu)\s+(?:\w+\s+){0,3}?(?P<v>reisen|gereist)",  # a visit (CAMEO 042)
             r"n:(?:Verhandlung\w*|Gespräch\w*|Gipfel\w*|Treffen)",
         ),
         "threaten": (

@@ -126,6 +126,7 @@ LEXICON = Lexicon(
             r"(?:meet(?:s|ing)?|met)(?:\s+with)?",
             r"(?:talk(?:s|ed|ing)?|discuss(?:es|ed|ing)?|mediat(?:e|es|ed|ing)|broker(?:s|ed|ing)?)",
             r"host(?:s|ed|ing)?\s+(?:\w+\s+){0,2}?(?:talks|meetings?|summits?|negotiations)",
+            r"visit(?:s|ed|ing)?",  # CAMEO 042/043, under CONSULT
             r"n:(?:talks|negotiations|mediation|summit)",
         ),
         "threaten": (
