@@ -262,7 +262,9 @@ def _claim(
     start, end = evidence
     places = _places(analysis, start, end)
     if not subjects and not objects and not places:
-        return None  # "the hospitals could see 43 admissions", "a strike is planned": no one, nowhere
+        return (
+            None  # "the hospitals could see 43 admissions", "a strike is planned": no one, nowhere
+        )
     return Claim(
         id=claim_id(doc.id, content.start, content.end, relation),
         document_id=doc.id,
