@@ -204,8 +204,9 @@ def _fail(failure: Failure, store: Store, tally: _Tally) -> None:
 
 
 # bump when attribution or claim extraction changes, so stored documents are re-analysed
-CLAIMS_VERSION = "6"  # 4: sources across sentences, speech acts, stance cues; 5: one clause
-# per claim, Arabic cues, "Das berichteten X"; 6: speaker subjects, prosecute/restrict/ease
+CLAIMS_VERSION = "7"  # 4: sources across sentences, speech acts, stance cues; 5: one clause
+# per claim, Arabic cues, "Das berichteten X"; 6: speaker subjects, prosecute/restrict/ease;
+# 7: statements typed from the speech act, no claim about no one nowhere, split "according to"
 
 
 def run_analyse(

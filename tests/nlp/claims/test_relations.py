@@ -38,7 +38,7 @@ def test_unknown_language_falls_back_to_english_words() -> None:
         ("190", "attack"),
         ("14", "protest"),
         ("016", "deny"),
-        ("010", "other"),
+        ("010", "statement"),
     ],
 )
 def test_cameo_codes_map_by_longest_prefix(code: str, relation: str) -> None:

@@ -43,7 +43,11 @@ def test_pronoun_source_takes_the_named_speaker_in_claims() -> None:
 
 
 def test_pronoun_without_antecedent_is_no_source_name() -> None:
-    claims = _claims("Er sagte, die Evakuierung der Stadt Nordheim laufe.", "de", "de=rules")
+    claims = _claims(
+        "Er sagte, die Evakuierung der Stadt Nordheim habe die Hisbollah verzögert.",
+        "de",
+        "de=rules",
+    )
     spoken = [c for c in claims if "Evakuierung" in c.content.text]
     assert spoken and [s.name for s in spoken[0].sources] == [""]
 

@@ -100,9 +100,16 @@ def unquoted(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+SPLIT_SIDE = 4  # tokens on each side of a mid-sentence cue block for it to split a content
+
+
 def around(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
-    """The content beside a cue block tokens[first:last]: the longer side of the sentence."""
+    """The content beside a cue block tokens[first:last]: the longer side of the sentence,
+    or the whole sentence when the block splits it ("X, according to Y, did Z": both sides
+    are what Y says; the claims leave the block's own words out of the roles)."""
     before, after = first, len(tokens) - last  # tokens, punctuation included: cheap, enough
+    if before >= SPLIT_SIDE and after >= SPLIT_SIDE and tokens[first - 1].text in ",(–—":
+        return tokens[0].start, tokens[-1].end
     if after >= before and last < len(tokens):
         return tokens[last].start, tokens[-1].end
     if first == 0:

@@ -205,7 +205,8 @@ def _from_cue(token: Any, lex: Lexicon, offset: int, initial: bool) -> Found | N
     if lemma == "point" and not any(c.lower_ == "out" for c in token.children):
         return None
     if lemma == "call" and not any(
-        c.lower_ in {"for", "on"} or c.dep_ in {"oprd", "xcomp", "ccomp"} for c in token.children
+        c.lower_ in {"for", "on"} or c.dep_ in {"oprd", "xcomp", "ccomp"} or _named_as(c)
+        for c in token.children
     ):
         return None  # "called for talks", "called him a liar" state something; "called him" not
     if any(c.tag_ == "TO" for c in token.children):
@@ -311,6 +312,20 @@ def _cue_verb(token: Any, lex: Lexicon) -> bool:
 def _content(token: Any, kind: str, offset: int, passive: bool) -> tuple[int, int] | None:
     children = list(token.children)
     after = next((c for c in children if c.dep_ in CONTENTS and c.i > token.i), None)
+    if after is None and kind == "say":
+        # "Trump said after the convention he would not accept …": a clause with a subject
+        # of its own and no conjunction, parsed as an adverbial clause
+        after = next(
+            (
+                c
+                for c in children
+                if c.dep_ == "advcl"
+                and c.i > token.i
+                and _has(c, SUBJECTS)
+                and not _has(c, {"mark"})
+            ),
+            None,
+        )
     head = after or next((c for c in children if c.dep_ in CONTENTS), None)
     relative = token.dep_ in {"relcl", "acl:relcl"}
     if (
@@ -367,6 +382,14 @@ def _content(token: Any, kind: str, offset: int, passive: bool) -> tuple[int, in
             obj = prep if prep is not None and prep.lower_ in {"for", "on", "to"} else None
         return _edges(_subtree(obj), offset) if obj is not None else None
     return None
+
+
+def _named_as(child: Any) -> bool:
+    """ "called the charges unsubstantiated": an object with a predicate after it."""
+    return child.dep_ in OBJECTS and any(
+        g.dep_ in {"acl", "amod", "appos"} and g.i > child.i and g.pos_ in {"ADJ", "NOUN", "VERB"}
+        for g in child.children
+    )
 
 
 def _own_subject(token: Any) -> bool:

@@ -81,6 +81,7 @@ class RulesExtractor:
                     links=links,
                     kinds=kinds,
                     cue=attribution.cue,
+                    own=(attribution.cue, attribution.source),
                     speaker=links[-1].actor if links else None,
                     nested=[
                         (a.content.start - part.start, a.content.end - part.start)
@@ -181,12 +182,15 @@ def _claim(
     exclude: Sequence[tuple[int, int]] = (),
     nested: Sequence[tuple[int, int]] = (),
     cue: Span | None = None,
+    own: Sequence[Span | None] = (),
     speaker: str | None = None,
     shared: tuple[str, ...] = (),
 ) -> Claim | None:
     """The claim ``content`` makes; with ``judged``, None unless the sentence is worth one."""
     lexicon = lexicon_for(language)
     actors = actors_in(doc.text, content.start, content.end, analysis, lexicon, context)
+    # "X, according to Y, did Z": the content spans the cue block, whose source is no role
+    actors = [a for a in actors if not any(_inside(a, span) for span in own)]
     local = acting(content.text, _local(actors, content.start))
     parse = parses.of(content.start, content.text, language)
     candidates = relation_candidates(content.text, language, exclude, parse)
@@ -261,10 +265,10 @@ def _claim(
         relation, verb_text = "other", ""
     start, end = evidence
     places = _places(analysis, start, end)
-    if not subjects and not objects and not places:
-        return (
-            None  # "the hospitals could see 43 admissions", "a strike is planned": no one, nowhere
-        )
+    if not subjects and not objects and not places and (cue is None or verb is None or verb.noun):
+        # "a strike is planned", "protection": no one, nowhere; a deed a source reports with
+        # its verb ("documents show the company paid the militia") is kept
+        return None
     return Claim(
         id=claim_id(doc.id, content.start, content.end, relation),
         document_id=doc.id,
@@ -283,6 +287,10 @@ def _claim(
         sources=links,
         language=language or doc.language or "",
     )
+
+
+def _inside(actor: ActorSpan, span: Span | None) -> bool:
+    return span is not None and span.start <= actor.start and actor.end <= span.end
 
 
 def _speaker_acts(
