@@ -21,7 +21,7 @@ KINDS = {
     "confirm": "confirm prove verify establish",
     "deny": "deny reject dispute refute dismiss rebut contradict",
     "question": "question doubt wonder ask",
-    "believe": "believe think feel fear expect suspect assume hope worry",
+    "believe": "believe think feel fear expect suspect assume hope worry know",
     "stance": "plan propose intend oppose endorse defend praise encourage want seek",
 }
 LEMMAS = {lemma: kind for kind, lemmas in KINDS.items() for lemma in _words(lemmas)}
@@ -38,6 +38,7 @@ IRREGULAR = {
     "learn": "learns learned learnt learning",
     "hold": "holds held holding",
     "make": "makes made making",
+    "know": "knows knew known knowing",
     "speak": "speaks spoke spoken speaking",
 }
 

@@ -188,7 +188,7 @@ def _subtree(token: Any) -> list[Any]:
 INHERITS = {"conj", "advcl", "xcomp"}  # "X says A and said B", "X said, adding that B"
 OBJECT_CONTENT = {"call", "cite", "ask", "describe", "accuse", "deny", "confirm"}
 # "X responded to the charge", "responded by attacking Y": what they answered or did
-ANSWER = {"respond", "reply", "react"}
+ANSWER = {"respond", "reply", "react", "point"}
 
 
 def _from_cue(token: Any, lex: Lexicon, offset: int, initial: bool) -> Found | None:
@@ -202,7 +202,7 @@ def _from_cue(token: Any, lex: Lexicon, offset: int, initial: bool) -> Found | N
         return _statement(token, kind, offset)
     if token.tag_ == "VBG" and token.dep_ != "advcl" and not _has(token, {"aux"}):
         return None  # "Assad finding ISIS useful": a gerund, not a report
-    if lemma == "point" and not any(c.lower_ == "out" for c in token.children):
+    if lemma == "point" and not any(c.lower_ in {"out", "to"} for c in token.children):
         return None
     if lemma == "call" and not any(
         c.lower_ in {"for", "on"} or c.dep_ in {"oprd", "xcomp", "ccomp"} or _named_as(c)
@@ -369,7 +369,7 @@ def _content(token: Any, kind: str, offset: int, passive: bool) -> tuple[int, in
         target = next((c for c in about.children if c.dep_ == "pobj"), None) if about else None
         if target is not None:
             return _edges(_subtree(target), offset)
-    if token.lemma_.lower() in ANSWER:
+    if token.lemma_.lower() in ANSWER and not (head is not None or _has(token, {"prt"})):
         prep = next(
             (c for c in children if c.dep_ in {"prep", "obl"} and c.lower_ in {"to", "by", "with"}),
             None,
