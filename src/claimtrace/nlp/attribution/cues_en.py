@@ -12,7 +12,7 @@ KINDS = {
     "disclose mention argue suggest indicate signal acknowledge admit concede agree promise "
     "vow pledge urge caution observe conclude estimate predict call criticize criticise "
     "condemn point discuss speak reference blast slam echo detail recount complain mock "
-    "label demand decline",  # "point" only with "out" (checked by the parser backend)
+    "label demand decline denounce deride brand liken",  # "point" only with "out" (checked by the parser backend)
     "according": "cite",
     # what a source reveals or shows is reported, not vouched for
     "report": "report learn reveal show find document publish",
@@ -22,7 +22,8 @@ KINDS = {
     "deny": "deny reject dispute refute dismiss rebut contradict",
     "question": "question doubt wonder ask",
     "believe": "believe think feel fear expect suspect assume hope worry know",
-    "stance": "plan propose intend oppose endorse defend praise encourage want seek",
+    "stance": "plan propose intend oppose endorse defend praise encourage want seek support "
+    "back admire welcome advocate champion tout",
 }
 LEMMAS = {lemma: kind for kind, lemmas in KINDS.items() for lemma in _words(lemmas)}
 
