@@ -12,7 +12,8 @@ KINDS = {
     "disclose mention argue suggest indicate signal acknowledge admit concede agree promise "
     "vow pledge urge caution observe conclude estimate predict call criticize criticise "
     "condemn point discuss speak reference blast slam echo detail recount complain mock "
-    "label demand decline denounce deride brand liken",  # "point" only with "out" (checked by the parser backend)
+    # "point" only with "out" or "to" (checked by the parser backend)
+    "label demand decline denounce deride brand liken",
     "according": "cite",
     # what a source reveals or shows is reported, not vouched for
     "report": "report learn reveal show find document publish",

@@ -188,7 +188,7 @@ def _subtree(token: Any) -> list[Any]:
 INHERITS = {"conj", "advcl", "xcomp"}  # "X says A and said B", "X said, adding that B"
 OBJECT_CONTENT = {"call", "cite", "ask", "describe", "accuse", "deny", "confirm"} | {
     # an evaluation's object is what it says something about: "criticized the deals"
-    *["criticize", "criticise", "condemn", "denounce", "deride", "blast", "slam", "mock", "praise", "label", "brand", "liken"]
+    *words("criticize criticise condemn denounce deride blast slam mock praise label brand liken")
 }
 # "X responded to the charge", "responded by attacking Y": what they answered or did
 ANSWER = {"respond", "reply", "react", "point"}
