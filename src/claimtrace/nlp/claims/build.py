@@ -134,7 +134,29 @@ class RulesExtractor:
                 claims.setdefault(claim.id, claim)
                 if not shares:
                     shared = claim.subjects
-        return sorted(claims.values(), key=lambda c: (c.content.start, c.content.end))
+        kept = _without_restated(list(claims.values()))
+        return sorted(kept, key=lambda c: (c.content.start, c.content.end))
+
+
+def _without_restated(claims: list[Claim]) -> list[Claim]:
+    """Drop a statement whose content lies inside another claim's content ("called" with
+    "to spare water facilities" beside the clause "called on all sides to spare water
+    facilities"): the other claim, which types what was said, already says it. Inside
+    another statement ("A said that B said X") it stays: it carries the longer chain."""
+
+    def inside(a: Claim, b: Claim) -> bool:
+        return (
+            b.relation != "statement"
+            and b.content.start <= a.content.start
+            and a.content.end <= b.content.end
+            and (a.content.start, a.content.end) != (b.content.start, b.content.end)
+        )
+
+    return [
+        c
+        for c in claims
+        if c.relation != "statement" or not any(inside(c, other) for other in claims)
+    ]
 
 
 def _parts(content: Span, language: str | None, parses: Parses) -> list[tuple[Span, bool]]:
