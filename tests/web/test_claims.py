@@ -27,7 +27,7 @@ def test_claims_filters_match_the_library(client: TestClient, store: Store) -> N
         ({"lang": "de"}, {"language": "de"}),
         ({"doc": store.german}, {"document": store.german}),
         ({"modality": "reported"}, {"modality": "reported"}),
-        ({"relation": "other"}, {"relation": "other"}),
+        ({"relation": "statement"}, {"relation": "statement"}),
         ({"source": "Verwaltung"}, {"source": "Verwaltung"}),
     ):
         expected = {c.id for c in api.claims(db=store.db, limit=1000, **kwargs).claims}

@@ -24,7 +24,7 @@ KINDS = {
     "question": "question doubt wonder ask",
     "believe": "believe think feel fear expect suspect assume hope worry know",
     "stance": "plan propose intend oppose endorse defend praise encourage want seek support "
-    "back admire welcome advocate champion tout",
+    "admire welcome advocate champion tout",
 }
 LEMMAS = {lemma: kind for kind, lemmas in KINDS.items() for lemma in _words(lemmas)}
 

@@ -281,15 +281,20 @@ def _claim(
         relation, verb_text = verb.code, verb.verb
     elif speech is not None:
         relation, verb_text = SPEECH_ACTS.get(kinds[-1] if kinds else "", "statement"), speech
-        if not subjects and not objects:
-            return None  # a statement by no known actor about none: nothing to trace
+        if not subjects and not objects and not _named(links):
+            # a statement by no known actor about none, from "researchers", "tests" or
+            # nobody: nothing to trace ("the dam's administration" is kept)
+            return None
     else:
         relation, verb_text = "other", ""
     start, end = evidence
     places = _places(analysis, start, end)
-    if not subjects and not objects and not places and (cue is None or verb is None or verb.noun):
-        # "a strike is planned", "protection": no one, nowhere; a deed a source reports with
-        # its verb ("documents show the company paid the militia") is kept
+    unnamed = cue is not None and not _named(links)
+    vague = relation == "other" or (verb is not None and verb.noun) or unnamed
+    if not subjects and not objects and not places and vague:
+        # "a strike is planned", "protection": no one, nowhere; a deed named by its verb,
+        # in a sentence the article states or a named source reports ("the documents show
+        # the company paid the militia"), is kept
         return None
     return Claim(
         id=claim_id(doc.id, content.start, content.end, relation),
@@ -309,6 +314,12 @@ def _claim(
         sources=links,
         language=language or doc.language or "",
     )
+
+
+def _named(links: Sequence[SourceLink]) -> bool:
+    """A source named by more than one word ("the dam's administration", "die Verwaltung des
+    Staudamms"), not "researchers" or "tests"."""
+    return bool(links) and len(links[-1].name.split()) >= 2
 
 
 def _inside(actor: ActorSpan, span: Span | None) -> bool:
