@@ -289,12 +289,10 @@ def _claim(
         relation, verb_text = "other", ""
     start, end = evidence
     places = _places(analysis, start, end)
-    unnamed = cue is not None and not _named(links)
-    vague = relation == "other" or (verb is not None and verb.noun) or unnamed
+    vague = relation == "other" or (verb is not None and verb.noun)
     if not subjects and not objects and not places and vague:
-        # "a strike is planned", "protection": no one, nowhere; a deed named by its verb,
-        # in a sentence the article states or a named source reports ("the documents show
-        # the company paid the militia"), is kept
+        # "a strike is planned", "protection": no one, nowhere; a deed named by its verb
+        # ("officials said the ministry denied the report") is kept
         return None
     return Claim(
         id=claim_id(doc.id, content.start, content.end, relation),
