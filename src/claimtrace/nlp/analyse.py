@@ -212,7 +212,6 @@ def _resolve_places(
             place = resolve(m.text, (), m.language, _PLACE_STRENGTH)
             if place is not None:
                 first[i] = place
-    context = list(first.values())
     # countries the document names, or names a region or big city of, by other words
     # than the one judged ("Bay Area" -> Bay, Somalia is no evidence of Somalia)
     by_words: dict[str, Counter[str]] = {}
@@ -224,7 +223,10 @@ def _resolve_places(
     for i, place in first.items():
         m = mentions[i]
         countries = set(named - by_words.get(m.text, Counter()))
-        better = resolve(m.text, context, m.language, _PLACE_STRENGTH) or place
+        # the others' places: a name's own first guess is no context for it ("Surrey"
+        # guessed as Surrey, British Columbia, would otherwise confirm itself)
+        others = [first[j] for j in first if mentions[j].text != m.text]
+        better = resolve(m.text, others, m.language, _PLACE_STRENGTH) or place
         trusted = m.label in PLACE_LABELS  # rules give GPE only after a cue ("aus", "مدينة")
         if plausible_place(
             better,
@@ -235,6 +237,7 @@ def _resolve_places(
             persons=persons,
             initial=sentence_initial(text, m.start),
             preceding=text[max(0, m.start - 40) : m.start],
+            neighbours=others,
         ):
             out[i] = better
     return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from claimtrace.kb.inflect import base_forms
-from claimtrace.kb.places.gazetteer import resolve
+from claimtrace.kb.places.gazetteer import lookup, resolve
 from claimtrace.nlp.analyse import analyse_document
 from claimtrace.nlp.entities.scan.evidence import (
     is_acronym,
@@ -247,3 +247,49 @@ def test_a_province_named_by_everyday_words_needs_its_country() -> None:
     # "North East" is a region of Ghana, of England and of many other countries
     text = "Flooding hit homes across the North East on Tuesday, the Environment Agency said."
     assert "North East" not in _places(text, "en")
+
+
+def test_a_british_county_in_a_british_text_is_the_county() -> None:
+    text = (
+        "Police in Surrey and Suffolk closed roads on Monday, and the storm reached Cornwall "
+        "before it moved on to London."
+    )
+    analysis = analyse_document(_document(text, "en"))
+    countries = {p.id: p.country_code for p in analysis.places}
+    found = {m.mention.text: countries[m.place_id] for m in analysis.mentions if m.place_id}
+    assert found.get("Surrey") in (None, "GB")
+    assert found.get("Suffolk") == "GB"
+    assert found.get("Cornwall") == "GB"
+
+
+def test_a_place_called_by_its_own_name_before_one_listing_it() -> None:
+    assert resolve("Antioquia", (), "es").name == "Antioquia"  # not Antakya (Antioch)
+    assert resolve("Pueblo", (), "en").name == "Pueblo"  # not Puebla
+    assert resolve("Buenos Aires", (), "es").kind == "city"
+
+
+def test_romanisation_keys_short_and_unlike_alternates_are_no_spelling() -> None:
+    halle = resolve("Halle (Saale)", (), "de")
+    assert halle is not None and not spelled_like("Haré", halle, "fr")
+    bima = resolve("Bima", (), "en")
+    assert bima is not None and not spelled_like("Bim", bima, "en")
+    elysee = resolve("Paris 08 Élysée", (), "fr")
+    assert elysee is not None and not spelled_like("Élysée", elysee, "fr")
+    thanet = [p for p in lookup("Thanet") if p.name == "Saint Peters"]
+    assert not thanet or not spelled_like("Thanet", thanet[0], "en")
+    danzig = resolve("Danzig", (), "de")
+    assert danzig is not None and spelled_like("Danzig", danzig, "de")  # a big city's exonym
+
+
+def test_a_direction_names_no_town() -> None:
+    assert "Northwest" not in _places("Winds came from the Northwest on Monday.", "en")
+
+
+def test_a_small_town_far_from_the_documents_other_places_is_no_link() -> None:
+    text = "In New York, Midtown was quiet on Monday while Brooklyn and Queens flooded."
+    assert _places(text, "en").get("Midtown") is None
+
+
+def test_another_languages_country_name_that_is_an_everyday_word() -> None:
+    assert "Island" not in _places("Bodies were buried on the Island near the Bronx.", "en")
+    assert _places("Er reiste nach Island und dann nach Norwegen.", "de").get("Island") == "Iceland"

@@ -31,7 +31,7 @@ def test_everyday_words_are_no_entities() -> None:
 def test_person_evidence() -> None:
     assert unknown_type("Anne Becker", "de", role=False, strict=True) == "person"
     assert unknown_type("Kowalczyk", "de", role=True, strict=True) == "person"
-    assert unknown_type("Oliver", "de", role=False, strict=True) == "person"
+    assert unknown_type("Oliver", "de", role=True, strict=True) == "person"
     assert unknown_type("Tran Van Duc", "en", role=False, strict=False) == "person"
 
 
@@ -76,3 +76,20 @@ def test_a_name_never_shortened_beside_a_company_noun_is_no_person() -> None:
     analysis = analyse_document(_document(text, "es"))
     types = {a.name: a.type for a in analysis.actors}
     assert types.get("Vandemoortele Natie") in (None, "other")
+
+
+def test_no_person_without_evidence_of_one() -> None:
+    # a first name alone, role words alone, a constituency named after a town
+    assert unknown_type("Peta", "en", role=False, strict=False) is None
+    assert unknown_type("Oliver", "de", role=False, strict=True) is None
+    assert unknown_type("Education Officer", "en", role=False, strict=False) is None
+    assert unknown_type("Milton Keynes North", "en", role=False, strict=False) == "other"
+    assert unknown_type("Jane Hill", "en", role=False, strict=False) == "person"
+
+
+def test_a_title_before_a_first_name_is_no_part_of_the_name() -> None:
+    text = "Tanaiste Leo Varadkar said the rules would stay. CEO Adrian Cummins disagreed."
+    analysis = analyse_document(_document(text, "en"))
+    names = {a.name for a in analysis.actors if a.type == "person"}
+    assert "Tanaiste Leo Varadkar" not in names and "CEO Adrian Cummins" not in names
+    assert "Leo Varadkar" in names

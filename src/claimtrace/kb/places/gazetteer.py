@@ -26,6 +26,7 @@ __all__ = [
     "country_place",
     "known_keys",
     "lookup",
+    "place_by_id",
     "resolve",
     "set_index",
     "split_qualifier",
@@ -110,6 +111,7 @@ _LINKS = frozenset({"of", "von", "de", "du", "des", "del", "la", "le", "di", "th
 # Without a context, a big city is what a bare name most often means, then the admin unit.
 _KIND_ORDER = {"country": 0, "admin1": 2, "region": 3, "locality": 3, "city": 4}
 _BIG_CITY = 50_000
+_WELL_KNOWN_CITY = 100_000
 _MIN_WEAK_SIMILARITY = 0.75
 
 
@@ -209,7 +211,7 @@ def _candidates(name: str, language: str | None, max_strength: int | None) -> tu
 
 def _rank(
     c: Candidate, folded: str, full: str, acronym: str | None
-) -> tuple[int, int, int, int, int, int, int]:
+) -> tuple[int, int, int, int, int, int, int, int]:
     kind = _KIND_ORDER[c.place.kind]
     if c.place.kind == "city" and c.place.population >= _BIG_CITY:
         kind = 1
@@ -224,12 +226,22 @@ def _rank(
         own = 1
     if acronym and any(n.replace(".", "") == acronym for n in c.place.alternate_names):
         own = 0
+    # a well-known place called by its own name before one that merely lists the name among
+    # its alternates: "Pueblo" is Pueblo (Colorado) before Puebla, "Antioquia" the Colombian
+    # department before Antakya (Antioch)
+    named = 0 if main in (folded, full) and _well_known(c.place) else 1
     # among places of one rank, the one whose own name is the words with their qualifier:
     # "Carson City" is Carson City before Carson (the words without "City")
     exact = 0 if main == full and full != folded else 1
     # a curated or geonames region before an ISO province of another country's same name
     listed = 1 if c.place.id.startswith(SUBDIVISION_PREFIX) else 0
-    return (c.strength, hinted, own, kind, exact, listed, -c.place.population)
+    return (c.strength, hinted, own, named, kind, exact, listed, -c.place.population)
+
+
+def _well_known(place: Place) -> bool:
+    if place.kind == "city":
+        return place.population >= _WELL_KNOWN_CITY
+    return True
 
 
 def _fits(kind: PlaceKind, hint: PlaceKind) -> bool:
@@ -243,6 +255,11 @@ def _fits(kind: PlaceKind, hint: PlaceKind) -> bool:
 def country_place(code: str) -> Place | None:
     """The country with ISO code ``code`` ("US"), or None."""
     return _get_index().country(code.upper())
+
+
+def place_by_id(place_id: str) -> Place | None:
+    """The place with id ``place_id`` ("geonames:2950159"), or None."""
+    return _get_index().by_id(place_id)
 
 
 def lookup(name: str, language: str | None = None) -> list[Place]:
@@ -275,10 +292,15 @@ def resolve(
             key = (p.country_code, p.admin1_code)
             regions[key] = regions.get(key, 0) + 1
 
-    def score(item: tuple[int, Candidate]) -> tuple[int, int, int, int]:
+    own = {fold(name), fold(split_qualifier(name)[0])}
+
+    def score(item: tuple[int, Candidate]) -> tuple[int, int, int, int, int]:
         order, c = item
         p = c.place
         region = regions.get((p.country_code, p.admin1_code or ""), 0)
-        return (-(p.id in ids), -countries.get(p.country_code, 0), -region, order)
+        # in one country, a place of that very name before one listing it as an
+        # alternate ("Mykolaiv" is Mykolaiv, not Mykolaivka near the other places)
+        named = 0 if fold(p.name) in own else 1
+        return (-(p.id in ids), -countries.get(p.country_code, 0), named, -region, order)
 
     return min(enumerate(pool), key=score)[1].place

@@ -102,6 +102,9 @@ SUBDIVISION_TYPES = frozenset(
         "Metropolitan region",
     }
 )
+# second-level units kept where the first level is a country's nations (England, Wales):
+# British counties ("Surrey", "Cornwall", "Suffolk") are what news names there
+SECOND_LEVEL_TYPES = frozenset({"Two-tier county", "Unitary authority"})
 SUBDIVISION_PREFIX = "iso3166-2:"
 _CURATED_COUNTRY = 5  # curated admin-1 entries from which a country's own list is used
 
@@ -125,7 +128,8 @@ def _subdivisions(curated: list[dict[str, Any]]) -> Iterator[Place]:
         >= _CURATED_COUNTRY
     }
     for sub in pycountry.subdivisions:
-        if sub.parent_code is not None or sub.type not in SUBDIVISION_TYPES:
+        second = sub.type in SECOND_LEVEL_TYPES and "," not in sub.name
+        if not second and (sub.parent_code is not None or sub.type not in SUBDIVISION_TYPES):
             continue
         if sub.country_code in skip or sub.name.casefold() in covered.get(sub.country_code, ()):
             continue

@@ -89,14 +89,18 @@ def unknown_type(
         return "other"
     if len(words) > 1 and any(w in _BODY_WORDS for w in words):
         return "other"
+    if _names_a_place(text):
+        return "other"  # "Milton Keynes North" (a constituency)
     if role:
         return "person"
     if len(words) > 1 and (company or never_short) and not is_first_name(text.split()[0]):
         return "other"
+    if len(words) > 1 and not is_first_name(words[0]) and all(_common(w, language) for w in words):
+        return None  # "Education Officer", "Chief Executive": a role, nobody named
     if len(words) == 1:
         word = text.split()[0]
         if is_first_name(word):
-            return "person"
+            return None  # "Peta", "Suresh": a first name alone names nobody we can tell
         # an everyday word of the text's language ("Fairness", "Travailler"); a known
         # surname alone ("Hitler") is frequent too, but less so
         everyday = zipf(word.casefold(), language or _ENGLISH) >= _EVERYDAY_ZIPF
@@ -115,6 +119,26 @@ def unknown_type(
     if sum(_common(w, language) for w in words) >= len(words) - 1:
         return "other"  # "Free Cash Flow", "Nine to Five"
     return "person"
+
+
+def _names_a_place(name: str) -> bool:
+    """A town, region or country named by its own name, alone or with a direction or
+    qualifier word ("Milton Keynes North", "Kent County")."""
+    from claimtrace.kb.places.gazetteer import candidates, split_qualifier
+    from claimtrace.kb.normalise import fold
+    from claimtrace.nlp.entities.scan.places import names_a_direction
+
+    words = name.split()
+    core = split_qualifier(name)[0]
+    if len(words) > 1 and names_a_direction(words[-1]):
+        core = " ".join(words[:-1])
+    if core == name and len(words) < 2:
+        return False
+    for found in candidates(core, None, 0)[:3]:
+        place = found.place
+        if fold(place.name) == fold(core) and (place.kind != "city" or place.population >= 50_000):
+            return True
+    return False
 
 
 def _company_cue(text: str, start: int, end: int) -> bool:

@@ -71,6 +71,8 @@ class SpacyBackend:
                 tokens = tokens[1:]
             if len(tokens) == 1 and tokens[0].lower_ in cues:
                 continue  # "Según" alone, tagged PER by es_core_news_sm
+            if label == "PERSON":
+                tokens = tokens[_title_words(tokens) :]
             start, end = tokens[0].idx, ent.end_char
             if label == "OTHER" and len(tokens) == 1 and tokens[0].text[:1].islower():
                 label = "NORP"  # WikiNER tags lowercase demonyms ("iranien") as MISC
@@ -80,3 +82,16 @@ class SpacyBackend:
             if span is not None:
                 out.append(span)
         return out
+
+
+def _title_words(tokens: list[Any]) -> int:
+    """How many leading words of a person's name are a title or role the model took in
+    ("Tanaiste Leo Varadkar", "CEO Adrian Cummins", "Health Minister Stephen Donnelly"):
+    the words before the first first name, when none of them is one and a surname follows."""
+    from claimtrace.nlp.entities.scan.evidence import is_first_name
+
+    words = [t.text for t in tokens]
+    for i, word in enumerate(words[:3]):
+        if is_first_name(word):
+            return i if 0 < i < len(words) - 1 else 0
+    return 0

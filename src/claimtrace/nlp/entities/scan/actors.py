@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from claimtrace.kb.actors.table import ActorMatch, ActorTable
 from claimtrace.kb.normalise import strip_articles_cased
+from claimtrace.nlp.entities.ner.lexicon import zipf
 from claimtrace.nlp.text.tokens import Token, WordCache, joined, phrase_keys
 
 __all__ = ["ActorHit", "ActorScanner", "label_for"]
@@ -155,12 +156,25 @@ class ActorScanner:
             if m.strength <= 1
             and m.rule == "alias"
             and _case_fits(span, m, language)
+            and _language_fits(span, m, language)
             and phrase_keys(m.alias.text, language) == keys
         ]
         if not found:
             return None
         best = tuple(m for m in found if m.rank == found[0].rank)
         return ActorHit(start, end, span, language, best)
+
+
+_EVERYDAY_ZIPF = 4.0
+
+
+def _language_fits(span: str, match: ActorMatch, language: str) -> bool:
+    """An alias of another language that is an everyday word of the text's language is
+    that word: German "Island" (Iceland) in English text is "island"."""
+    alias_language = match.alias.language
+    if alias_language in ("*", language) or " " in span.strip():
+        return True
+    return zipf(span.strip().casefold(), language) < _EVERYDAY_ZIPF
 
 
 def _case_fits(span: str, match: ActorMatch, language: str) -> bool:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
+from difflib import SequenceMatcher
 
 from claimtrace.errors import MissingDependencyError
 from claimtrace.kb.inflect import base_forms
@@ -36,7 +37,6 @@ from claimtrace.kb.normalise import (
     weighted_keys,
 )
 from claimtrace.kb.places.gazetteer import split_qualifier
-from claimtrace.kb.places.index import place_keys
 from claimtrace.kb.places.place import Place
 from claimtrace.nlp.entities.ner.lexicon import STOPWORDS
 from claimtrace.nlp.text.german_features import tag_german_word
@@ -94,7 +94,43 @@ def is_first_name(word: str) -> bool:
 
 @functools.lru_cache(maxsize=50_000)
 def _keys_of_place(place: Place) -> frozenset[str]:
-    return frozenset(k for k in place_keys(place) if not k.startswith("~"))
+    return frozenset(
+        k for name in evidence_names(place) for k in _name_keys(name) if not k.startswith("~")
+    )
+
+
+_EXONYM_CITY = 250_000
+_MIN_SIMILAR = 0.5
+
+
+def evidence_names(place: Place) -> tuple[str, ...]:
+    """The names of ``place`` whose spelling is evidence of it. Left out: alternates written
+    all in lowercase Latin letters (romanisation keys such as "hare" for Halle or
+    "antakyh"), and for a town, alternates of three letters or fewer ("Bim" for Bima), every
+    alternate of a numbered district ("Élysée" for "Paris 08 Élysée"), and an alternate
+    unlike its own name ("Thanet" for Saint Peters) unless the town is big enough to have
+    exonyms of its own ("Danzig", "Pressburg")."""
+    names = [place.name]
+    city = place.kind == "city"
+    numbered = city and any(c.isdigit() for c in place.name)
+    own = fold(place.name)
+    for name in place.alternate_names:
+        letters = [c for c in name if c.isalpha()]
+        if letters and all(c.islower() and c.isascii() for c in letters):
+            continue
+        if not city:
+            names.append(name)
+            continue
+        if numbered or len(letters) <= 3:
+            continue
+        if place.population < _EXONYM_CITY and not _similar(fold(name), own):
+            continue
+        names.append(name)
+    return tuple(names)
+
+
+def _similar(a: str, b: str) -> bool:
+    return a in b or b in a or SequenceMatcher(None, a, b).ratio() >= _MIN_SIMILAR
 
 
 @functools.lru_cache(maxsize=50_000)
@@ -125,7 +161,7 @@ def spelled_like(surface: str, place: Place, language: str | None) -> bool:
         article = _has_article(surface)
         return any(
             _has_article(name) == article and not plain.isdisjoint(_name_keys(name))
-            for name in (place.name, *place.alternate_names)
+            for name in evidence_names(place)
         )
     return not guessed.isdisjoint(keys) and (place.kind != "city" or big_city(place))
 
@@ -149,9 +185,29 @@ def main_names(place: Place, language: str | None) -> frozenset[str]:
     """Folded names that are the place's own: its main name; for a country also its names
     in ``language`` and English (CLDR) and the curated ones."""
     names = {fold(place.name)}
-    if place.kind != "city":  # CLDR and curated name lists, not gazetteer alternates
+    if place.kind == "country":
+        # its names in the text's language and English: "Island" is Iceland in German, an
+        # everyday word in English
+        names.update(fold(n) for n in _country_names(place.country_code, language))
+    elif place.kind != "city":  # curated region names, not gazetteer alternates
         names.update(fold(n) for n in place.alternate_names)
     return frozenset(names)
+
+
+@functools.lru_cache(maxsize=2_000)
+def _country_names(code: str, language: str | None) -> tuple[str, ...]:
+    from babel import Locale
+    from babel.core import UnknownLocaleError
+
+    names = []
+    for locale in dict.fromkeys(("en", language or "en")):
+        try:
+            name = Locale.parse(locale).territories.get(code)
+        except (UnknownLocaleError, ValueError):
+            continue
+        if name:
+            names.append(name)
+    return tuple(names)
 
 
 def person_words(names: Iterable[str]) -> frozenset[str]:

@@ -38,6 +38,7 @@ __all__ = ["PlaceHit", "is_common_word", "plausible_place", "scan_places"]
 
 _MAX_WORDS = 4
 _BIG_PLACE = 100_000
+_SMALL_TOWN = 20_000
 _HUGE_PLACE = 1_000_000
 _COMMON_ZIPF = 4.0
 _COMMON_ZIPF_UNCASED = 5.3
@@ -79,6 +80,19 @@ def is_common_word(text: str, language: str | None, floor: float = _COMMON_ZIPF)
     return any(zipf(word, lang) >= floor for lang in langs if lang)
 
 
+_DIRECTIONS = frozenset(
+    "north south east west northeast northwest southeast southwest nord sud süd ost est "
+    "ouest nordost nordwest südost südwest norte sur este oeste noreste noroeste sureste "
+    "suroeste nordest nordouest sudest sudouest".split()
+)
+
+
+def names_a_direction(text: str) -> bool:
+    """Words that only say a direction: "Northwest", "North East", "Nord-Ost", "Sud-Ouest"."""
+    words = regex.split(r"[\s\-‐–]+", text.strip().casefold())
+    return bool(words) and all(w in _DIRECTIONS for w in words if w)
+
+
 def everyday_words(text: str, language: str | None) -> bool:
     """Every word of the name is a common word ("North East", "Centre"): it says a
     direction or a thing before it names a place."""
@@ -96,6 +110,7 @@ def plausible_place(
     persons: frozenset[str] = frozenset(),
     initial: bool = False,
     preceding: str = "",
+    neighbours: Sequence[Place] = (),
 ) -> bool:
     """Whether linking ``surface`` to ``place`` is believable in a document mentioning
     ``countries`` whose person names end in ``persons`` (see ``evidence``); ``preceding``:
@@ -116,7 +131,19 @@ def plausible_place(
         return False
     if place.kind == "city" and language == "de" and _GERMAN_ARTICLE.search(preceding):
         return False  # towns take no article; institutions and rivers do
+    if place.kind == "city" and names_a_direction(surface):
+        return False  # "Northwest", "Nord-Ost": a direction before a town of that name
     countries = set(countries)
+    if (
+        found_by_ner
+        and place.kind == "city"
+        and place.population < _BIG_PLACE
+        and countries
+        and place.country_code not in countries
+    ):
+        return False  # a small town abroad in a text about other countries ("Atkins")
+    if place.kind == "city" and place.population < _SMALL_TOWN and _elsewhere(place, neighbours):
+        return False  # "Midtown" (Tennessee) in a text about New York
     if (
         place.id.startswith(SUBDIVISION_PREFIX)
         and place.country_code not in countries
@@ -157,6 +184,14 @@ def plausible_place(
     if found_by_ner or _area(place):
         return True
     return place.country_code in set(countries) or place.population >= _BIG_PLACE
+
+
+def _elsewhere(place: Place, neighbours: Sequence[Place]) -> bool:
+    """Whether the document's other places in ``place``'s country (those whose admin-1
+    region is known) all lie in other admin-1 regions."""
+    same = [p for p in neighbours if p.country_code == place.country_code and p.id != place.id]
+    coded = [p for p in same if p.admin1_code]
+    return bool(coded) and all(p.admin1_code != place.admin1_code for p in coded)
 
 
 def _qualifier_fits(place: Place, surface: str, language: str | None) -> bool:
@@ -249,6 +284,7 @@ def scan_places(
             persons=persons,
             initial=sentence_initial(text, start),
             preceding=text[max(0, start - 40) : start],
+            neighbours=context,
         ):
             continue
         start, end = _with_qualifier(text, start, end, lang)
