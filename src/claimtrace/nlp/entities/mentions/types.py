@@ -124,8 +124,8 @@ def unknown_type(
 def _names_a_place(name: str) -> bool:
     """A town, region or country named by its own name, alone or with a direction or
     qualifier word ("Milton Keynes North", "Kent County")."""
-    from claimtrace.kb.places.gazetteer import candidates, split_qualifier
     from claimtrace.kb.normalise import fold
+    from claimtrace.kb.places.gazetteer import candidates, split_qualifier
     from claimtrace.nlp.entities.scan.places import names_a_direction
 
     words = name.split()

@@ -33,6 +33,7 @@ from claimtrace.nlp.entities.scan.evidence import (
     spelled_like,
 )
 from claimtrace.nlp.text.tokens import ARABIC, Token, WordCache, joined
+from claimtrace.nlp.text.words import split_words
 
 __all__ = ["PlaceHit", "is_common_word", "plausible_place", "scan_places"]
 
@@ -80,10 +81,10 @@ def is_common_word(text: str, language: str | None, floor: float = _COMMON_ZIPF)
     return any(zipf(word, lang) >= floor for lang in langs if lang)
 
 
-_DIRECTIONS = frozenset(
+_DIRECTIONS = split_words(
     "north south east west northeast northwest southeast southwest nord sud süd ost est "
     "ouest nordost nordwest südost südwest norte sur este oeste noreste noroeste sureste "
-    "suroeste nordest nordouest sudest sudouest".split()
+    "suroeste nordest nordouest sudest sudouest"
 )
 
 
