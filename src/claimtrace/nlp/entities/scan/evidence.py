@@ -100,6 +100,7 @@ def _keys_of_place(place: Place) -> frozenset[str]:
 
 
 _EXONYM_CITY = 250_000
+_MANY_NAMES = 10
 _MIN_SIMILAR = 0.5
 
 
@@ -108,8 +109,8 @@ def evidence_names(place: Place) -> tuple[str, ...]:
     all in lowercase Latin letters (romanisation keys such as "hare" for Halle or
     "antakyh"), and for a town, alternates of three letters or fewer ("Bim" for Bima), every
     alternate of a numbered district ("Élysée" for "Paris 08 Élysée"), and an alternate
-    unlike its own name ("Thanet" for Saint Peters) unless the town is big enough to have
-    exonyms of its own ("Danzig", "Pressburg")."""
+    unlike its own name ("Thanet" for Saint Peters) unless the town is known abroad
+    (big, or named in many languages: "Danzig", "Palmyra")."""
     names = [place.name]
     city = place.kind == "city"
     numbered = city and any(c.isdigit() for c in place.name)
@@ -123,10 +124,16 @@ def evidence_names(place: Place) -> tuple[str, ...]:
             continue
         if numbered or len(letters) <= 3:
             continue
-        if place.population < _EXONYM_CITY and not _similar(fold(name), own):
+        if not _known_abroad(place) and not _similar(fold(name), own):
             continue
         names.append(name)
     return tuple(names)
+
+
+def _known_abroad(place: Place) -> bool:
+    """A town big enough, or named in enough languages, to have exonyms ("Palmyra" for
+    Tadmur, "Danzig" for Gdańsk)."""
+    return place.population >= _EXONYM_CITY or len(place.alternate_names) >= _MANY_NAMES
 
 
 def _similar(a: str, b: str) -> bool:
