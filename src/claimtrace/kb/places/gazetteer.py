@@ -112,7 +112,6 @@ _LINKS = frozenset({"of", "von", "de", "du", "des", "del", "la", "le", "di", "th
 _KIND_ORDER = {"country": 0, "admin1": 2, "region": 3, "locality": 3, "city": 4}
 _BIG_CITY = 50_000
 _WELL_KNOWN_CITY = 100_000
-_TOWN = 20_000
 _MIN_WEAK_SIMILARITY = 0.75
 
 
@@ -288,7 +287,7 @@ def resolve(
     if top.kind != "city" or top.population >= _BIG_CITY:
         # the context chooses among places of note: a country or big city is not traded for
         # a village of its name in a country the text happens to name ("Luxemburg", WI)
-        pool = [c for c in pool if c.place.kind != "city" or c.place.population >= _TOWN]
+        pool = [c for c in pool if c.place.kind != "city" or c.place.population >= _BIG_CITY]
     ids = {p.id for p in context_places}
     countries: dict[str, int] = {}
     regions: dict[tuple[str, str], int] = {}
@@ -304,9 +303,10 @@ def resolve(
         order, c = item
         p = c.place
         region = regions.get((p.country_code, p.admin1_code or ""), 0)
-        # in one country, a place of that very name before one listing it as an
-        # alternate ("Mykolaiv" is Mykolaiv, not Mykolaivka near the other places)
+        # a place of that very name before one listing it as an alternate: "Mykolaiv" is
+        # Mykolaiv, not Mykolaivka near the other places; "New York City" is the city
+        # even where "New York" (the state) is named too
         named = 0 if fold(p.name) in own else 1
-        return (-(p.id in ids), -countries.get(p.country_code, 0), named, -region, order)
+        return (named, -(p.id in ids), -countries.get(p.country_code, 0), -region, order)
 
     return min(enumerate(pool), key=score)[1].place

@@ -196,6 +196,7 @@ def main_names(place: Place, language: str | None) -> frozenset[str]:
         # its names in the text's language and English: "Island" is Iceland in German, an
         # everyday word in English
         names.update(fold(n) for n in _country_names(place.country_code, language))
+        names.update(fold(n) for n in place.alternate_names if is_acronym(n))  # "UK", "USA"
     elif place.kind != "city":  # curated region names, not gazetteer alternates
         names.update(fold(n) for n in place.alternate_names)
     return frozenset(names)
