@@ -52,7 +52,9 @@ SETS = [
     ("wikiann/ru", "ru", "silver"),
     ("anercorp-camel", "ar", "gold"),  # listed in PROVENANCE.md, absent from the copy here
     ("ar-handmade", "ar", "own"),  # bench/fixtures/ner/ar-handmade.jsonl, see ner_arabic.py
+    ("de-news", "de", "own"),  # bench/fixtures/ner/de-news.jsonl: German news paragraphs
 ]
+DE_NEWS = Path(__file__).resolve().parent / "fixtures" / "ner" / "de-news.jsonl"
 SCORE_LABEL = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC"}  # rest: MISC
 BATCH = 256
 
@@ -123,6 +125,8 @@ def score(pairs: list[tuple[list[Entity], list[Entity]]]) -> dict[str, float]:
 def load_set(folder: Path, limit: int) -> list[tuple[str, list[Entity]]] | None:
     if folder.name == "ar-handmade":
         return read_handmade(HANDMADE)[:limit]
+    if folder.name == "de-news":
+        return read_handmade(DE_NEWS)[:limit]
     anercorp = folder / "ANERCorp_CamelLab_test.txt"
     if folder.name == "anercorp-camel":
         return [to_text(s) for s in read_anercorp(anercorp)[:limit]] if anercorp.is_file() else None
