@@ -18,6 +18,8 @@ def test_outlet_street_and_phrase_words() -> None:
     assert unknown_type("Ostsee Zeitung", "de", role=False, strict=True) == "media_outlet"
     assert unknown_type("Petersallee", "de", role=False, strict=True) == "other"
     assert unknown_type("Rue Lepic", "fr", role=False, strict=False) == "other"
+    assert unknown_type("Albert Quay", "en", role=False, strict=False) == "other"
+    assert unknown_type("Karl Krämer Verlag", "de", role=False, strict=True) == "other"
     assert unknown_type("Nine to Five", "de", role=False, strict=True) == "other"
 
 

@@ -29,8 +29,9 @@ _OUTLET_WORDS = split_words(
 )
 _OUTLET_ENDINGS = ("zeitung", "funk", "blatt", "presse", "news", "nachrichten")
 _STREET_WORDS = split_words(
-    "street avenue road boulevard lane square straße strasse allee weg platz gasse damm "
-    "ufer chaussee rue place calle avenida plaza via piazza viale ulica aleja plac"
+    "street avenue road boulevard lane square quay wharf pier straße strasse allee weg platz "
+    "gasse damm ufer kai chaussee rue place quai calle avenida plaza muelle via piazza viale "
+    "ulica aleja plac"
 )
 _STREET_ENDINGS = ("straße", "strasse", "allee", "gasse", "chaussee", "platz", "damm", "ufer")
 # words of a body's name: "Stanford Universität", "Bill Gates Foundation", "Hapag-Lloyd AG"
@@ -39,7 +40,7 @@ _BODY_WORDS = split_words(
     "fundación fundacion fondation institute institut instituto hospital klinik klinikum "
     "clínica clinique clinic ministry ministerium ministerio ministère company companies "
     "corporation holding holdings group inc ltd llc plc gmbh ag sa nv bv spa kg se "
-    "association verband verein union partei partido party council bank"
+    "association verband verein union partei partido party council bank verlag publishing"
 )
 # nouns that type a name next to them as a company: "la compañía belga", "the firm"
 _COMPANY_NOUNS = split_words(
