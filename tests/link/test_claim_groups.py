@@ -28,6 +28,15 @@ def test_numbers_ignore_separators_and_years() -> None:
     assert numbers("no figures here") == frozenset()
 
 
+def test_multiplier_words_make_one_figure() -> None:
+    figure = numbers("about 400,000 people")
+    assert numbers("نحو 400 ألف شخص") == figure  # Arabic "400 thousand"
+    assert numbers("unos 400 mil habitantes") == numbers("400 Tausend Menschen") == figure
+    assert numbers("2,5 Millionen Euro") == numbers("2.5 million euros") == {"2500000"}
+    assert numbers("3 mil millones") == {"3000000000"}
+    assert numbers("400 people and 7 millionaires") == {"400", "7"}  # a word, not "million"
+
+
 def test_times_compatible_by_overlap_of_ranges() -> None:
     assert times_compatible("2025-05-01", "2025-05-03")
     assert times_compatible("2025-05", "2025-05-20")

@@ -78,15 +78,37 @@ class GroupingResult:
     similarity: float | None
 
 
+# words that multiply the figure before them ("400 ألف", "400.000" and "400,000" are one
+# figure); "mil millones" is read before "mil"
+_MULTIPLIERS = {
+    "mil millones": 10**9, "thousand": 10**3, "thousands": 10**3, "tausend": 10**3,
+    "mil": 10**3, "mille": 10**3, "ألف": 10**3, "آلاف": 10**3, "الف": 10**3, "тысяч": 10**3,
+    "тысячи": 10**3, "тыс": 10**3, "million": 10**6, "millions": 10**6, "millionen": 10**6,
+    "mio": 10**6, "millón": 10**6, "millones": 10**6, "مليون": 10**6, "ملايين": 10**6,
+    "млн": 10**6, "миллион": 10**6, "миллиона": 10**6, "миллионов": 10**6, "billion": 10**9,
+    "billions": 10**9, "milliard": 10**9, "milliards": 10**9, "milliarde": 10**9,
+    "milliarden": 10**9, "mrd": 10**9, "bn": 10**9, "مليار": 10**9, "млрд": 10**9,
+}  # fmt: skip
+_MULTIPLIER = re.compile(
+    r"\s*(" + "|".join(sorted(map(re.escape, _MULTIPLIERS), key=len, reverse=True)) + r")(?!\w)",
+    re.IGNORECASE,
+)
+
+
 def numbers(text: str) -> frozenset[str]:
-    """Figures in a text, with thousands separators removed; bare years are left out
-    (they date a claim rather than quantify it)."""
+    """Figures in a text, with thousands separators removed and multiplier words applied
+    ("400 000", "400.000", "400 thousand" and "400 ألف" are one figure); bare years are left
+    out (they date a claim rather than quantify it)."""
     found = set()
     for match in _NUMBER.finditer(text):
         raw = match.group(0)
-        if re.fullmatch(r"(19|20)\d\d", raw):
+        scale = _MULTIPLIER.match(text, match.end())
+        if re.fullmatch(r"(19|20)\d\d", raw) and scale is None:
             continue
         digits = re.sub(r"[ .,\u00a0\u202f](?=\d{3}\b)", "", raw).replace(",", ".")
+        if scale is not None:
+            value = float(digits) * _MULTIPLIERS[scale.group(1).lower()]
+            digits = str(int(value)) if value.is_integer() else str(value)
         found.add(digits)
     return frozenset(found)
 
