@@ -293,3 +293,12 @@ def test_a_small_town_far_from_the_documents_other_places_is_no_link() -> None:
 def test_another_languages_country_name_that_is_an_everyday_word() -> None:
     assert "Island" not in _places("Bodies were buried on the Island near the Bronx.", "en")
     assert _places("Er reiste nach Island und dann nach Norwegen.", "de").get("Island") == "Iceland"
+
+
+def test_arabic_spellings_are_evidence_however_short() -> None:
+    # Arabic writes Aleppo in three letters and small towns unlike their Latin names: the
+    # short- and unlike-alternate rules are for Latin spellings ("Bim", "Thanet")
+    text = "توقف ضخ المياه إلى شرق حلب يوم الاثنين، وقالت مصادر في الرقة إن الوضع هادئ."
+    assert _places(text, "ar") == {"حلب": "Aleppo", "الرقة": "Ar Raqqah"}
+    aleppo = lookup("حلب", "ar")[0]
+    assert spelled_like("حلب", aleppo, "ar")

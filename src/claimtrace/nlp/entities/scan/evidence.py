@@ -93,9 +93,12 @@ def is_first_name(word: str) -> bool:
 
 
 @functools.lru_cache(maxsize=50_000)
-def _keys_of_place(place: Place) -> frozenset[str]:
+def _keys_of_place(place: Place, script: bool = False) -> frozenset[str]:
     return frozenset(
-        k for name in evidence_names(place) for k in _name_keys(name) if not k.startswith("~")
+        k
+        for name in evidence_names(place, script)
+        for k in _name_keys(name)
+        if not k.startswith("~")
     )
 
 
@@ -104,13 +107,16 @@ _MANY_NAMES = 10
 _MIN_SIMILAR = 0.5
 
 
-def evidence_names(place: Place) -> tuple[str, ...]:
+def evidence_names(place: Place, script: bool = False) -> tuple[str, ...]:
     """The names of ``place`` whose spelling is evidence of it. Left out: alternates written
     all in lowercase Latin letters (romanisation keys such as "hare" for Halle or
     "antakyh"), and for a town, alternates of three letters or fewer ("Bim" for Bima), every
     alternate of a numbered district ("Élysée" for "Paris 08 Élysée"), and an alternate
     unlike its own name ("Thanet" for Saint Peters) unless the town is known abroad
-    (big, or named in many languages: "Danzig", "Palmyra")."""
+    (big, or named in many languages: "Danzig", "Palmyra"). For a surface written in
+    another script (``script``) the last two rules are for Latin alternates only: Arabic
+    writes Aleppo in three letters (حلب); transliterated, such short names match Latin
+    words ("Komu" would be Qom), so a Latin surface never reaches them."""
     names = [place.name]
     city = place.kind == "city"
     numbered = city and any(c.isdigit() for c in place.name)
@@ -122,12 +128,21 @@ def evidence_names(place: Place) -> tuple[str, ...]:
         if not city:
             names.append(name)
             continue
-        if numbered or len(letters) <= 3:
+        if numbered:
             continue
-        if not _known_abroad(place) and not _similar(fold(name), own):
+        # spelling rules for Latin alternates only: Arabic writes Aleppo in three letters
+        # (حلب), and another script's spelling cannot be compared with the own name's
+        latin = all(_latin(c) for c in letters)
+        if len(letters) <= 3 and (latin or not script or not _known_abroad(place)):
+            continue  # "Bim" (or "Бим") for Bima; but حلب for Aleppo
+        if (latin or not script) and not _known_abroad(place) and not _similar(fold(name), own):
             continue
         names.append(name)
     return tuple(names)
+
+
+def _latin(letter: str) -> bool:
+    return letter < "\u0250"  # Basic Latin to Latin Extended-B
 
 
 def _known_abroad(place: Place) -> bool:
@@ -161,14 +176,15 @@ def spelled_like(surface: str, place: Place, language: str | None) -> bool:
     guesses of common words ("Wortes", "Horden") hit small towns. A small town's name
     must agree with ``surface`` on a leading article."""
     plain, guessed = _surface_keys(surface, language)
-    keys = _keys_of_place(place)
+    script = not all(_latin(c) for c in surface if c.isalpha())
+    keys = _keys_of_place(place, script)
     if not plain.isdisjoint(keys):
         if place.kind != "city" or big_city(place):
             return True
         article = _has_article(surface)
         return any(
             _has_article(name) == article and not plain.isdisjoint(_name_keys(name))
-            for name in evidence_names(place)
+            for name in evidence_names(place, script)
         )
     return not guessed.isdisjoint(keys) and (place.kind != "city" or big_city(place))
 
