@@ -52,9 +52,8 @@ class Candidates:
         stored |= {i for near in self.similar for i in near if i not in self.own}
         self.group_of = {k: g for k, (g, _) in store.groups_of(sorted(stored)).items()}
         self.joined: list[tuple[Claim, str]] = []  # own claims grouped so far, in order
-        self.members: dict[str, list[str]] = {}
         wanted = {g for i in range(len(self.claims)) for g in self._group_ids(i)}
-        self.members = store.group_members(sorted(wanted), self.members_kept)
+        self.members: dict[str, list[str]] = store.group_members(sorted(wanted), self.members_kept)
 
     def groups_for(self, index: int) -> dict[str, list[str]]:
         """Candidate group id -> its latest member ids, for claim ``index``: the groups of

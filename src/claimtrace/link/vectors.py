@@ -36,10 +36,11 @@ def prepare_batch(store: Any, embedder: Embedder, document_ids: list[str]) -> li
     stored = store.load_vectors("claim", embedder.name, [c.id for c in every])
     documents = store.load_vectors("document", embedder.name, document_ids)
     missing = list({c.id: c for c in every if c.id not in stored}.values())
+    profiles = store.link_profiles([d for d in document_ids if d not in documents])
     leads = {
-        d: lead_chunks(profile.get("title", ""), profile.get("text", ""))
+        d: lead_chunks(profiles[d].get("title", ""), profiles[d].get("text", ""))
         for d in document_ids
-        if d not in documents and (profile := store.link_profile(d))
+        if d in profiles
     }
     texts = [claim_text(c) for c in missing] + [t for chunks in leads.values() for t in chunks]
     rows = embedder.embed(texts) if texts else np.zeros((0, embedder.dim), dtype=np.float32)

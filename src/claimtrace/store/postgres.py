@@ -82,24 +82,15 @@ class PostgresStore(SQLiteStore):
         return pg_open.schema_version(self._conn, self.schema)
 
     @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """One transaction (nested ones join it); on any error it is rolled back and a
-        database error becomes a StoreError naming the store and the cause."""
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
-        self._depth = 1
+    def _outermost(self) -> Iterator[None]:
+        """The outermost transaction (``transaction`` joins nested ones to it); on any
+        error it is rolled back and a database error becomes a StoreError naming the store
+        and the cause."""
         try:
             with self._conn.transaction():
                 yield
         except self._psycopg.Error as exc:
             raise StoreError(f"cannot write to store {self.path}: {exc}") from exc
-        finally:
-            self._depth = 0
 
     def lock_keys(self, keys: Iterable[str]) -> None:
         hashes = sorted({_key_hash(k) for k in keys})

@@ -128,9 +128,7 @@ class SQLiteStore:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One write transaction (nested ones join it). It takes the write lock at once
-        (BEGIN IMMEDIATE), waiting up to lock_timeout; on any error it is rolled back and an
-        SQLite error becomes a StoreError naming the store and the cause."""
+        """One write transaction (nested ones join it): see ``_outermost``."""
         if self._depth:
             self._depth += 1
             try:
@@ -138,11 +136,22 @@ class SQLiteStore:
             finally:
                 self._depth -= 1
             return
+        self._depth = 1
+        try:
+            with self._outermost():
+                yield
+        finally:
+            self._depth = 0
+
+    @contextmanager
+    def _outermost(self) -> Iterator[None]:
+        """The outermost transaction. It takes the write lock at once (BEGIN IMMEDIATE),
+        waiting up to lock_timeout; on any error it is rolled back and an SQLite error
+        becomes a StoreError naming the store and the cause."""
         try:
             self.db.execute("BEGIN IMMEDIATE")
         except sqlite3.Error as exc:
             raise describe_error(self.path, exc, self.lock_timeout) from exc
-        self._depth = 1
         try:
             yield
             self.db.execute("COMMIT")
@@ -152,8 +161,6 @@ class SQLiteStore:
         except BaseException:
             self._rollback()
             raise
-        finally:
-            self._depth = 0
 
     def _rollback(self) -> None:
         # SQLite may have rolled back already (disk full, I/O error): only roll back what
