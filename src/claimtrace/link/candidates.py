@@ -96,6 +96,14 @@ class Candidates:
         latest = [*self.members.get(group, []), claim.id]
         self.members[group] = latest[-self.members_kept :]
 
+    def merge(self, target: str, others: Sequence[str]) -> None:
+        """Record that the groups ``others`` were merged into ``target``."""
+        gone = set(others)
+        self.group_of = {k: target if g in gone else g for k, g in self.group_of.items()}
+        self.joined = [(c, target if g in gone else g) for c, g in self.joined]
+        merged = [m for g in [target, *others] for m in self.members.pop(g, [])]
+        self.members[target] = merged[-self.members_kept :]
+
     def stored_member_ids(self) -> set[str]:
         """Every member id of the groups read from the store."""
         return {m for ms in self.members.values() for m in ms}

@@ -58,6 +58,8 @@ MAX_CANDIDATES = 32  # candidate claims per new claim: its nearest by vector fir
 # every candidate claim sits in a group of its own, and each group is scored on its members
 MAX_GROUPS = 12
 GROUP_MEMBERS = 8  # a candidate group is scored on this many of its latest members
+# groups one claim may merge into the group it joins (link/claim_groups._bridged)
+MAX_BRIDGED = 2
 # the verifier re-scores at most this many pairs per new claim, the best-scoring first, so
 # its cost per claim does not grow with the store (bench/link_scale.py)
 VERIFY_PER_CLAIM = 2
@@ -258,10 +260,16 @@ def group_claims(
     cache: dict[tuple[str, str], float] = {}  # pair scores: a claim meets a member again
     if verifier is not None:
         _prefetch(store, embedder, pool, known, vectors, parents, limits, verifier, cache)
-    results = []
+    results: list[GroupingResult] = []
     for index, claim in enumerate(claims):
         candidates = _candidate_groups(store, embedder, pool, index, known, vectors, parents)
-        best = _best_group(claim, candidates, vectors, parents, limits, verifier, cache)
+        matched = _matching_groups(claim, candidates, vectors, parents, limits, verifier, cache)
+        best = matched[0] if matched else None
+        if best is not None:
+            bridged = _bridged(store, claim, best, matched[1:], candidates, known)
+            if bridged:
+                store.merge_groups(best[0], bridged)
+                pool.merge(best[0], bridged)
         if best is None:
             group_id = make_id("grp", claim.id)
             store.save_group_member(
@@ -269,7 +277,7 @@ def group_claims(
             )
             results.append(GroupingResult(claim.id, group_id, True, "agree", None))
         else:
-            group_id, similarity = best
+            group_id, similarity, _ = best
             anchor_id, members = store.group_info(group_id, LABEL_MEMBERS)
             anchor = known.get(anchor_id or "") or _first(store, anchor_id, members, known)
             position = stance(claim, anchor) if anchor is not None else "agree"
@@ -375,13 +383,28 @@ def _best_group(
     floor and the threshold; ``groups``: candidate groups with their members), and its
     score. Pairs the verifier qualifies and the encoder scores below the threshold get the
     verifier's score when it is higher (link/verify.py)."""
+    matched = _matching_groups(claim, groups, vectors, parents, limits, verifier, cache)
+    return (matched[0][0], matched[0][1]) if matched else None
+
+
+def _matching_groups(
+    claim: Claim,
+    groups: dict[str, list[Claim]],
+    vectors: dict[str, np.ndarray],
+    parents: Mapping[str, str | None],
+    limits: tuple[float, float],
+    verifier: Verifier | None = None,
+    cache: dict[tuple[str, str], float] | None = None,
+) -> list[tuple[str, float, bool]]:
+    """Every candidate group the claim matches above the threshold, best first: (group,
+    score, whether it matched claims of other documents)."""
     floor, threshold = limits
     if claim.id not in vectors:
-        return None
+        return []
     scored, scores = _scores(claim, groups, vectors, parents, floor, cache)
     if verifier is not None:
         _verify(claim, scored, scores, verifier, parents, limits)
-    best: tuple[tuple[bool, float], str, float] | None = None
+    matched: list[tuple[tuple[bool, float], str, float]] = []
     for group_id, pairs in scored.items():
         found = [(s, c.document_id == claim.document_id)
                  for (c, _), s in zip(pairs, scores[group_id], strict=True)]  # fmt: skip
@@ -394,10 +417,55 @@ def _best_group(
         others = [score for score, own in found if not own]
         ranked = others or [score for score, _ in found]
         score = (max(ranked) + sum(ranked) / len(ranked)) / 2
-        rank = (bool(others), score)
-        if score >= threshold and (best is None or rank > best[0]):
-            best = (rank, group_id, score)
-    return (best[1], best[2]) if best is not None else None
+        if score >= threshold:
+            matched.append(((bool(others), score), group_id, score))
+    matched.sort(key=lambda m: (m[0], m[1]), reverse=True)
+    return [(group_id, score, rank[0]) for rank, group_id, score in matched]
+
+
+def _bridged(
+    store: Any,
+    claim: Claim,
+    best: tuple[str, float, bool],
+    others: Sequence[tuple[str, float, bool]],
+    groups: dict[str, list[Claim]],
+    known: dict[str, Claim],
+) -> list[str]:
+    """The other matched groups that hold the claim's fact in other languages: groups never
+    merge otherwise, and the fast encoder, which ranks claims of one language well, scores
+    two translations of one fact below the threshold more often than a third version that
+    matches both. So a group is merged into the best one only when the claim matched both on
+    other documents' claims, the two share no language and no document (a broad English
+    claim bridging English topic groups is no evidence), and the claim takes the same
+    stance towards both founding claims (measured in docs/roadmap.md, session 7)."""
+    target, _, target_on_others = best
+    if not others or not target_on_others:
+        return []
+    members = groups.get(target, [])
+    languages = {m.language for m in members}
+    documents = {m.document_id for m in members}
+    position = _stance_towards(store, claim, target, known)
+    bridged: list[str] = []
+    for group_id, _, on_others in others:
+        if len(bridged) >= MAX_BRIDGED or not on_others:
+            continue
+        theirs = groups.get(group_id, [])
+        if not theirs or languages & {m.language for m in theirs}:
+            continue
+        if documents & {m.document_id for m in theirs}:
+            continue
+        if _stance_towards(store, claim, group_id, known) != position:
+            continue
+        bridged.append(group_id)
+        languages |= {m.language for m in theirs}
+        documents |= {m.document_id for m in theirs}
+    return bridged
+
+
+def _stance_towards(store: Any, claim: Claim, group_id: str, known: dict[str, Claim]) -> str:
+    anchor_id, members = store.group_info(group_id, 1)
+    anchor = known.get(anchor_id or "") or _first(store, anchor_id, members, known)
+    return stance(claim, anchor) if anchor is not None else "agree"
 
 
 def _doubtful(

@@ -561,6 +561,9 @@ class SQLiteStore:
     def merge_stories(self, target: str, others: Sequence[str], label: str) -> None:
         link_sql.merge_stories(self.db, target, others, label)
 
+    def merge_groups(self, target: str, others: Sequence[str]) -> None:
+        link_sql.merge_groups(self.db, target, others)
+
     def actor_parents(self, ids: Sequence[str]) -> dict[str, str | None]:
         return link_sql.actor_parents(self.db, ids)
 

@@ -462,6 +462,20 @@ def merge_stories(db: sqlite3.Connection, target: str, others: Sequence[str], la
     db.execute("UPDATE stories SET label = ? WHERE id = ?", (label, target))
 
 
+def merge_groups(db: sqlite3.Connection, target: str, others: Sequence[str]) -> None:
+    """Move the members of ``others`` into ``target`` (a new claim matched them all: the same
+    fact first told in languages the encoder could not join); watches on a merged group
+    follow its members."""
+    for other in others:
+        db.execute(
+            "UPDATE claim_group_members SET group_id = ? WHERE group_id = ?", (target, other)
+        )
+        db.execute(
+            "UPDATE watches SET target = ? WHERE kind = 'group' AND target = ?", (target, other)
+        )
+        db.execute("DELETE FROM claim_groups WHERE id = ?", (other,))
+
+
 # -- records --------------------------------------------------------------------------------
 
 
