@@ -7,7 +7,7 @@ from pathlib import Path
 
 from claimtrace.config import load_config
 from claimtrace.ids import make_id
-from claimtrace.link.run import claim_groups, link_new
+from claimtrace.link.run import LinkSummary, claim_groups, link_new
 from claimtrace.records import Claim, Document, Paragraph
 from claimtrace.store import open_store
 from claimtrace.store.sqlite_link import insert_linkable
@@ -25,12 +25,17 @@ def article(key: str, language: str, text: str) -> Document:
 
 def put(store: object, config: object, key: str, language: str, text: str) -> Claim:
     """Store one article with one claim (the whole text) and link it."""
+    return put_linked(store, config, key, language, text)[0]
+
+
+def put_linked(
+    store: object, config: object, key: str, language: str, text: str
+) -> tuple[Claim, LinkSummary]:
     doc = article(key, language, text)
     claim = make_claim(doc, text, "attack", places=(ALEPPO,), time="2024-03-11")
     with store.transaction():  # type: ignore[attr-defined]
         insert_linkable(store.db, doc, [("place", ALEPPO, "Aleppo")], [claim])  # type: ignore[attr-defined]
-    link_new(store, config)
-    return claim
+    return claim, link_new(store, config)
 
 
 def founded_apart(tmp_path: Path, first: tuple[str, str], second: tuple[str, str]) -> tuple:
@@ -52,7 +57,8 @@ WATER_EN = "A drone attack cut the water supply to the city of Aleppo on Monday.
 def test_a_third_language_bridges_two_groups_of_one_fact(tmp_path: Path) -> None:
     store, es, ar = founded_apart(tmp_path, WATER_ES, WATER_AR)
     config = load_config(db=str(tmp_path / "c.db"))
-    en = put(store, config, "c", "en", WATER_EN)
+    en, summary = put_linked(store, config, "c", "en", WATER_EN)
+    assert summary.groups_joined == 1 and summary.groups_merged == 1
     groups = store.groups_of([es.id, ar.id, en.id])
     assert groups[es.id][0] == groups[ar.id][0] == groups[en.id][0]
     (group,) = [g for g in claim_groups(store) if en.id in g.claims]
@@ -67,8 +73,8 @@ def test_groups_of_one_language_are_not_merged(tmp_path: Path) -> None:
         ("en", "Eastern Aleppo has had no running water since the drone attack of Monday."),
     )
     config = load_config(db=str(tmp_path / "c.db"))
-    third = put(store, config, "c", "de",
-                "Ein Drohnenangriff unterbrach am Montag die Wasserversorgung der Stadt Aleppo.")  # fmt: skip
+    german = "Ein Drohnenangriff unterbrach am Montag die Wasserversorgung der Stadt Aleppo."
+    third = put(store, config, "c", "de", german)
     groups = store.groups_of([one.id, two.id, third.id])
     assert groups[one.id][0] != groups[two.id][0]  # English topic groups stay apart
     assert groups[third.id][0] in {groups[one.id][0], groups[two.id][0]}
@@ -79,9 +85,7 @@ def test_a_watch_on_a_merged_group_follows_it(tmp_path: Path) -> None:
     old = {c: g for c, (g, _) in store.groups_of([es.id, ar.id]).items()}
     with store.transaction():
         for group in old.values():
-            store.db.execute(
-                "INSERT INTO watches (kind, target) VALUES ('group', ?)", (group,)
-            )
+            store.db.execute("INSERT INTO watches (kind, target) VALUES ('group', ?)", (group,))
     config = load_config(db=str(tmp_path / "c.db"))
     put(store, config, "c", "en", WATER_EN)
     (kept,) = {g for g, _ in store.groups_of([es.id, ar.id]).values()}

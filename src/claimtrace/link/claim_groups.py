@@ -78,6 +78,7 @@ class GroupingResult:
     created: bool
     stance: str
     similarity: float | None
+    merged: tuple[str, ...] = ()  # groups this claim bridged into its own (_bridged)
 
 
 # words that multiply the figure before them ("400 ألف", "400.000" and "400,000" are one
@@ -265,6 +266,7 @@ def group_claims(
         candidates = _candidate_groups(store, embedder, pool, index, known, vectors, parents)
         matched = _matching_groups(claim, candidates, vectors, parents, limits, verifier, cache)
         best = matched[0] if matched else None
+        bridged: list[str] = []
         if best is not None:
             bridged = _bridged(store, claim, best, matched[1:], candidates, known)
             if bridged:
@@ -286,7 +288,9 @@ def group_claims(
             store.save_group_member(
                 group_id, claim.id, position, round(similarity, 4), label, claim.relation
             )
-            results.append(GroupingResult(claim.id, group_id, False, position, similarity))
+            results.append(
+                GroupingResult(claim.id, group_id, False, position, similarity, tuple(bridged))
+            )
         pool.join(claim, group_id)
         known[claim.id] = claim
     return results

@@ -39,6 +39,7 @@ class LinkSummary(_Record):
     groups_created: int = 0
     groups_joined: int = 0  # claims that joined an existing group
     contradicting: int = 0  # of those, claims that contradict their group
+    groups_merged: int = 0  # groups folded into another because a claim bridged them
     stories_created: int = 0
     stories_joined: int = 0
     stories_merged: int = 0  # stories folded into another because a document bridged them
@@ -84,6 +85,7 @@ def link_new(
             "groups_created",
             "groups_joined",
             "contradicting",
+            "groups_merged",
             "stories_created",
             "stories_joined",
             "stories_merged",
@@ -154,6 +156,7 @@ class _Linker:
                 else:
                     self.counts["groups_joined"] += 1
                     self.counts["contradicting"] += result.stance == "contradict"
+                self.counts["groups_merged"] += len(result.merged)
         profile = self.store.link_profile(item.document_id)  # with the groups just joined
         story = assign_story(
             self.store,
