@@ -60,6 +60,30 @@ def test_denial_and_other_figures_contradict() -> None:
     assert stance(negated, denied) == "agree"  # two ways of rejecting it
 
 
+def test_only_claims_about_one_event_contradict() -> None:
+    text = "At least 30 people drowned in the ferry disaster"
+    said = make_claim(document("ferry-en"), text, "kill", subjects=(OPERATOR,),
+                      places=(MWANZA,), time="2025-03-01")  # fmt: skip
+    doc = document("ferry-de")
+    asked = make_claim(doc, "Did no one drown in the ferry disaster?", "kill",
+                       negated=True, modality="questioned")  # fmt: skip
+    other_deed = make_claim(doc, "The ferry did not sink in the harbour", "attack", negated=True)
+    generic = make_claim(doc, "The operator did not comment on the disaster", "statement",
+                         negated=True)  # fmt: skip
+    other_actor = make_claim(doc, "No one drowned in the ferry disaster", "kill",
+                             subjects=(POLICE,), negated=True)  # fmt: skip
+    elsewhere = make_claim(doc, "12 people drowned in the ferry disaster", "kill",
+                           places=("pl:elsewhere",))  # fmt: skip
+    later = make_claim(doc, "12 people drowned in the ferry disaster", "kill", time="2030-01-01")
+    for claim in (asked, other_deed, generic, other_actor, elsewhere, later):
+        assert stance(claim, said) == "agree", claim.content.text
+    # two polls: each gives two figures; figures dispute only one against one
+    poll = make_claim(doc, "Clinton leads Trump by 43 percent to 38 percent", "kill")
+    other_poll = make_claim(document("ferry-en"), "Clinton leads Trump 46 to 42", "kill")
+    assert stance(poll, other_poll) == "agree"
+    assert stance(make_claim(doc, "At least 12 people drowned", "kill"), said) == "contradict"
+
+
 def test_a_claim_never_contradicts_its_own_sentence() -> None:
     doc = document("ferry-en")
     said = make_claim(doc, "Police said 30 people drowned, which the operator denied", "kill")

@@ -210,18 +210,43 @@ def polarity(claim: Claim) -> bool:
 
 
 def stance(claim: Claim, anchor: Claim) -> str:
+    """``contradict`` when the claim disputes its group's founding claim about one event:
+    one denies or negates what the other affirms, or each gives one figure and they differ.
+    A claim about another deed, other actors, places or times that the encoder put near it
+    is no dispute (on PolNeAR, 16 of 16 flags without this rule were such pairs: a pledge
+    asked in a question, two polls, "did not support Trump" against "Trump admires
+    Putin")."""
     if (
         claim.document_id == anchor.document_id
         and claim.start < anchor.end
         and anchor.start < claim.end
     ):
         return "agree"  # one sentence (a report and the claim it reports) never disputes itself
+    if not same_event(claim, anchor):
+        return "agree"
     if polarity(claim) != polarity(anchor):
         return "contradict"
     mine, theirs = numbers(claim.content.text), numbers(anchor.content.text)
-    if mine and theirs and not mine & theirs:
+    if len(mine) == 1 and len(theirs) == 1 and mine != theirs:
         return "contradict"
     return "agree"
+
+
+def same_event(a: Claim, b: Claim) -> bool:
+    """Whether two claims of one group speak of one event closely enough to dispute it: a
+    question asserts nothing; both name the same deed (one relation, or two of one PLOVER
+    category, never a generic statement); the actors, places and times they both name
+    overlap."""
+    if "questioned" in (a.modality, b.modality):
+        return False
+    if relation_match(a.relation, b.relation) <= 0:
+        return False
+    actors_a, actors_b = {*a.subjects, *a.objects}, {*b.subjects, *b.objects}
+    if actors_a and actors_b and not actors_a & actors_b:
+        return False
+    if a.places and b.places and not set(a.places) & set(b.places):
+        return False
+    return times_compatible(a.time, b.time)
 
 
 def claim_text(claim: Claim) -> str:
