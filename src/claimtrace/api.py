@@ -469,8 +469,9 @@ def group_page(
 
 
 def group_detail(group_id: str, db: str | Path | None = None) -> dict[str, Any]:
-    """One claim group by its exact id: every member claim with its document, date and
-    stance, agreeing and contradicting members, first and last seen."""
+    """One claim group by its id (or the id of a group merged into it): every member claim
+    with its document, date and stance, agreeing and contradicting members, first and last
+    seen."""
     with opened(db, read_only=True) as store:
         found = pages.group_detail(_connection(store), group_id)
         if found is None:

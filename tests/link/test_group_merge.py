@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from claimtrace import api
 from claimtrace.config import load_config
 from claimtrace.ids import make_id
 from claimtrace.link.run import LinkSummary, claim_groups, link_new
@@ -56,6 +57,7 @@ WATER_EN = "A drone attack cut the water supply to the city of Aleppo on Monday.
 
 def test_a_third_language_bridges_two_groups_of_one_fact(tmp_path: Path) -> None:
     store, es, ar = founded_apart(tmp_path, WATER_ES, WATER_AR)
+    before = store.groups_of([es.id, ar.id])
     config = load_config(db=str(tmp_path / "c.db"))
     en, summary = put_linked(store, config, "c", "en", WATER_EN)
     assert summary.groups_joined == 1 and summary.groups_merged == 1
@@ -64,6 +66,10 @@ def test_a_third_language_bridges_two_groups_of_one_fact(tmp_path: Path) -> None
     (group,) = [g for g in claim_groups(store) if en.id in g.claims]
     assert set(group.languages) == {"es", "ar", "en"} and group.contradicting == ()
     assert len(claim_groups(store)) == 1  # the merged group is gone, not left empty
+    # the merged group's id (a shared link, an export) still finds the claims
+    (gone,) = {g for g, _ in before.values()} - {group.id}
+    found = api.group_detail(gone, db=tmp_path / "c.db")
+    assert found["id"] == group.id and len(found["members"]) == 3
 
 
 def test_groups_of_one_language_are_not_merged(tmp_path: Path) -> None:

@@ -25,9 +25,9 @@ TABLES = (
     "documents", "originals", "sources", "paragraphs", "document_bands", "failures",
     "analyses", "actors", "places", "sentences", "mentions", "time_expressions",
     "attributions", "claims", "claim_actors", "claim_places", "claim_sources", "vectors",
-    "claim_groups", "claim_group_members", "stories", "story_documents", "linked_documents",
-    "corrections", "fetched_urls", "fetch_queue", "watch_sources", "watches", "alerts",
-    "entity_documents", "link_queue",
+    "claim_groups", "claim_group_members", "merged_groups", "stories", "story_documents",
+    "linked_documents", "corrections", "fetched_urls", "fetch_queue", "watch_sources",
+    "watches", "alerts", "entity_documents", "link_queue",
 )  # fmt: skip
 _TRIGGER_KEPT = ("entity_documents", "link_queue")
 # identity columns whose sequence must move past the copied ids (PostgreSQL)

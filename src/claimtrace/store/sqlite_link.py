@@ -465,7 +465,7 @@ def merge_stories(db: sqlite3.Connection, target: str, others: Sequence[str], la
 def merge_groups(db: sqlite3.Connection, target: str, others: Sequence[str]) -> None:
     """Move the members of ``others`` into ``target`` (a new claim matched them all: the same
     fact first told in languages the encoder could not join); watches on a merged group
-    follow its members."""
+    follow its members, and the merged id is kept as a name of the group (``merged_groups``)."""
     for other in others:
         db.execute(
             "UPDATE claim_group_members SET group_id = ? WHERE group_id = ?", (target, other)
@@ -474,6 +474,12 @@ def merge_groups(db: sqlite3.Connection, target: str, others: Sequence[str]) -> 
             "UPDATE watches SET target = ? WHERE kind = 'group' AND target = ?", (target, other)
         )
         db.execute("DELETE FROM claim_groups WHERE id = ?", (other,))
+        db.execute("UPDATE merged_groups SET into_id = ? WHERE into_id = ?", (target, other))
+        db.execute(
+            "INSERT INTO merged_groups (id, into_id) VALUES (?, ?)"
+            " ON CONFLICT (id) DO UPDATE SET into_id = excluded.into_id",
+            (other, target),
+        )
 
 
 # -- records --------------------------------------------------------------------------------

@@ -142,8 +142,17 @@ def group_detail(db: sqlite3.Connection, group_id: str) -> dict[str, Any] | None
     head = db.execute(
         "SELECT id, label, relation, anchor, created FROM claim_groups WHERE id = ?", (group_id,)
     ).fetchone()
-    if head is None:
-        return None
+    if head is None:  # a group merged into another answers as that group
+        row = db.execute("SELECT into_id FROM merged_groups WHERE id = ?", (group_id,)).fetchone()
+        if row is None:
+            return None
+        group_id = row[0]
+        head = db.execute(
+            "SELECT id, label, relation, anchor, created FROM claim_groups WHERE id = ?",
+            (group_id,),
+        ).fetchone()
+        if head is None:
+            return None
     rows = db.execute(
         "SELECT m.claim_id, m.stance, m.similarity, c.document_id, c.language, d.published,"
         " d.outlet, d.title FROM claim_group_members m JOIN claims c ON c.id = m.claim_id"
