@@ -94,12 +94,19 @@ def analyse(
     if as_json:
         emit_json({"analysed": done, "linked": linked.to_dict()})
     else:
+        groups = _merged(linked.groups_merged, "group(s)")
+        stories = _merged(linked.stories_merged, "story(ies)")
         click.echo(
             f"{len(done)} document(s) analysed, {len(linked.documents)} linked: "
             f"{linked.groups_created} new claim group(s), {linked.groups_joined} claim(s) joined"
-            f" a group, {linked.stories_created} new and {linked.stories_joined} joined "
-            f"story(ies) -> {config.db}"
+            f" a group{groups}, {linked.stories_created} new and {linked.stories_joined} joined"
+            f" story(ies){stories} -> {config.db}"
         )
+
+
+def _merged(count: int, plural: str) -> str:
+    """The words " (2 group(s) merged)" when documents bridged some, else nothing."""
+    return f" ({count} {plural} merged)" if count else ""
 
 
 @main.command()
