@@ -82,6 +82,14 @@ def test_only_claims_about_one_event_contradict() -> None:
     other_poll = make_claim(document("ferry-en"), "Clinton leads Trump 46 to 42", "kill")
     assert stance(poll, other_poll) == "agree"
     assert stance(make_claim(doc, "At least 12 people drowned", "kill"), said) == "contradict"
+    # generic relations: a shared place ties two reports to one event; figures alone do not
+    there = make_claim(doc, "Officials said 12 people died near Mwanza", "other", places=(MWANZA,))
+    also = make_claim(document("ferry-en"), "At least 43 died near Mwanza", "other",
+                      places=(MWANZA,))  # fmt: skip
+    assert stance(there, also) == "contradict"
+    donors = make_claim(doc, "Donors gave 40 million to the campaign", "other", (OPERATOR,))
+    total = make_claim(document("ferry-en"), "Donations passed 1 billion", "other", (OPERATOR,))
+    assert stance(donors, total) == "agree"
 
 
 def test_a_claim_never_contradicts_its_own_sentence() -> None:

@@ -234,19 +234,25 @@ def stance(claim: Claim, anchor: Claim) -> str:
 
 def same_event(a: Claim, b: Claim) -> bool:
     """Whether two claims of one group speak of one event closely enough to dispute it: a
-    question asserts nothing; both name the same deed (one relation, or two of one PLOVER
-    category, never a generic statement); the actors, places and times they both name
-    overlap."""
+    question asserts nothing; the relations do not clash, and the actors, places and times
+    both name overlap. When either relation is generic ("other", a statement), a shared
+    place ties them to one event, or the same relation and a shared actor with one side
+    denying or negating: figures alone do not (two polls, two donation totals)."""
     if "questioned" in (a.modality, b.modality):
         return False
-    if relation_match(a.relation, b.relation) <= 0:
+    match = relation_match(a.relation, b.relation)
+    if match < 0:
         return False
     actors_a, actors_b = {*a.subjects, *a.objects}, {*b.subjects, *b.objects}
     if actors_a and actors_b and not actors_a & actors_b:
         return False
     if a.places and b.places and not set(a.places) & set(b.places):
         return False
-    return times_compatible(a.time, b.time)
+    if not times_compatible(a.time, b.time):
+        return False
+    if match > 0 or set(a.places) & set(b.places):
+        return True
+    return a.relation == b.relation and bool(actors_a & actors_b) and polarity(a) != polarity(b)
 
 
 def claim_text(claim: Claim) -> str:
