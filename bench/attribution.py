@@ -136,6 +136,31 @@ def predicted(found: Iterable[Attribution], role: str) -> list[Fragments]:
     return list(dict.fromkeys(out))
 
 
+def source_errors(
+    article: Article, sentences: list[tuple[int, int]], pred: list[Fragments]
+) -> list[str]:
+    """One line per false source (FALSE) and per missed gold source (MISS), with the
+    sentence it stands in."""
+    text = article.text
+    gold_words = [_words(text, g) for g in article.gold["source"]]
+    pred_words = [_words(text, p) for p in pred]
+
+    def line(kind: str, frags: Fragments) -> str:
+        start, end = frags[0][0], frags[-1][1]
+        sent = next(((s, e) for s, e in sentences if s <= start < e), (start, end))
+        phrase = " ".join(text[s:e] for s, e in frags)
+        context = " ".join(text[sent[0] : sent[1]].split())
+        return f"{kind}\t{article.name}\t{phrase}\t{context}"
+
+    out = [line("FALSE", p) for p, w in zip(pred, pred_words) if not any(w & g for g in gold_words)]
+    out += [
+        line("MISS", g)
+        for g, w in zip(article.gold["source"], gold_words)
+        if not any(w & p for p in pred_words)
+    ]
+    return out
+
+
 def prf(tp_p: int, tp_g: int, n_p: int, n_g: int) -> dict[str, float]:
     p = tp_p / n_p if n_p else 0.0
     r = tp_g / n_g if n_g else 0.0
@@ -147,6 +172,12 @@ def main() -> None:
     parser.add_argument("--evaldata", type=Path, default=DEFAULT_EVALDATA)
     parser.add_argument("--limit", type=int, default=None, help="first N articles only")
     parser.add_argument("--backends", default=None, help="attribution_backends, e.g. en=rules")
+    parser.add_argument(
+        "--show",
+        type=Path,
+        default=None,
+        help="write the false and missed sources (overlap) with their sentences to this file",
+    )
     parser.add_argument(
         "--half",
         type=int,
@@ -162,6 +193,7 @@ def main() -> None:
     find_attributions(warm, warm_sentences, args.backends)
     load_seconds = time.perf_counter() - load_start
     seconds, words, relations, found_total = 0.0, 0, 0, 0
+    shown: list[str] = []
     for article in articles:
         doc, sentences = to_document(article.name, article.text)
         start = time.perf_counter()
@@ -172,6 +204,8 @@ def main() -> None:
         found_total += len(found)
         for role in ROLES:
             score(article.text, article.gold[role], predicted(found, role), counts[role])
+        if args.show is not None:
+            shown.extend(source_errors(article, sentences, predicted(found, "source")))
     rows: list[dict[str, Any]] = []
     print(
         f"{'role':8} {'exP':>5} {'exR':>5} {'exF1':>5}  {'ovP':>5} {'ovR':>5} {'ovF1':>5}"
@@ -195,6 +229,9 @@ def main() -> None:
             f"{overlap['precision']:5.3f} {overlap['recall']:5.3f} {overlap['f1']:5.3f}"
             f" {c.gold:5d} {c.predicted:5d}"
         )
+    if args.show is not None:
+        args.show.write_text("\n".join(shown) + "\n", "utf-8")
+        print(f"source errors: {display_path(args.show)} ({len(shown)} lines)")
     speed = words / seconds if seconds else 0.0
     print(
         f"\narticles {len(articles)}, gold relations {relations}, predicted {found_total}; "

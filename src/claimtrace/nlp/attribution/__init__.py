@@ -12,6 +12,7 @@ named report (discourse.py). A source is kept as the text words it ("he", "the m
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import logging
 from collections.abc import Mapping, Sequence
@@ -75,6 +76,7 @@ def find_attributions(
     found += layout_speakers(doc, sentences, found)
     found = add_quotes(doc, sentences, found)
     found.sort(key=lambda a: (a.sentence.start, a.cue.start))
+    found = _without_asides(link_chains(found))
     return report_parents(doc.text, sentences, link_chains(found))
 
 
@@ -108,6 +110,40 @@ def _hedge(a: Attribution) -> bool:
         and a.source is not None
         and a.source.text.lower() in SELF
     )
+
+
+# cue kinds of an aside inside what another source says ("X said she
+# thinks …", "X said he is confident …"): part of X's content, not a source of its own
+ASIDE_KINDS = frozenset({"believe", "question"})
+# pronouns that, inside another source's content, mostly stand for a speaker already named
+# ("Clinton said she hopes …", "“… as he says he is”"); a relative pronoun stands for the
+# noun before it ("an investigation, which reveals …") and stays a source
+ASIDE_SOURCES = SELF | words(
+    "he she it they one him her them er sie es il elle ils elles él ella ellos ellas"
+)
+
+
+def _without_asides(found: list[Attribution]) -> list[Attribution]:
+    """Drop an attribution nested in another's content (``parent`` set by link_chains)
+    whose source is a pronoun or whose cue is a belief or a doubt: "Clinton said she thinks …" is Clinton's statement, not a second source
+    (the news-attribution annotation of PolNeAR reads it so, and so does an analyst).
+    A direct quote keeps its speaker, and named evidence its place in the chain ("the
+    paper reported that documents confirm …")."""
+    out = []
+    for a in found:
+        parent = found[a.parent] if a.parent is not None else None
+        aside = (
+            parent is not None
+            and parent.source is not None
+            and a.cue_kind != "quote"
+            and (
+                a.cue_kind in ASIDE_KINDS
+                or (a.source is not None and a.source.text.lower() in ASIDE_SOURCES)
+            )
+        )
+        if not aside:
+            out.append(dataclasses.replace(a, parent=None))
+    return out
 
 
 def parse_models(backends: str | Mapping[str, str] | None = None) -> dict[str, str]:

@@ -85,7 +85,12 @@ def layout_speakers(
         start = m.start("content")
         content = Span(start, start + len(body), body)
         colon = m.end("name")
-        made = _make(doc, sentences, (colon, colon + 1), m.span("name"), content, taken)
+        # a transcript's all-capitals label governs its whole turn, cues inside it
+        # included ("PENCE: … Clinton apparently thinks …" is Pence speaking)
+        transcript = all(p.isupper() for p in parts)
+        made = _make(
+            doc, sentences, (colon, colon + 1), m.span("name"), content, [] if transcript else taken
+        )
         if made is not None:
             out.append(made)
     return out
