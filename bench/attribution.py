@@ -152,10 +152,14 @@ def source_errors(
         context = " ".join(text[sent[0] : sent[1]].split())
         return f"{kind}\t{article.name}\t{phrase}\t{context}"
 
-    out = [line("FALSE", p) for p, w in zip(pred, pred_words) if not any(w & g for g in gold_words)]
+    out = [
+        line("FALSE", p)
+        for p, w in zip(pred, pred_words, strict=True)
+        if not any(w & g for g in gold_words)
+    ]
     out += [
         line("MISS", g)
-        for g, w in zip(article.gold["source"], gold_words)
+        for g, w in zip(article.gold["source"], gold_words, strict=True)
         if not any(w & p for p in pred_words)
     ]
     return out

@@ -42,14 +42,26 @@ def test_pronoun_source_takes_the_named_speaker_in_claims() -> None:
     assert spoken and spoken[0].sources[-1].name == "Die Sprecherin Maria Lenz"
 
 
-def test_pronoun_without_antecedent_is_no_source_name() -> None:
+def test_pronoun_without_antecedent_is_no_source_link() -> None:
     claims = _claims(
         "Er sagte, die Evakuierung der Stadt Nordheim habe die Hisbollah verzögert.",
         "de",
         "de=rules",
     )
     spoken = [c for c in claims if "Evakuierung" in c.content.text]
-    assert spoken and [s.name for s in spoken[0].sources] == [""]
+    assert spoken and spoken[0].sources == ()
+    assert spoken[0].modality == "reported"  # still said by someone
+
+
+def test_indefinite_source_is_no_empty_name() -> None:
+    claims = _claims(
+        "One of the commanders called on the fighters to surrender to the army. "
+        "Another said that Hezbollah had handed its weapons to the Syrian army in Homs.",
+        "en",
+        None,
+    )
+    spoken = [c for c in claims if "weapons" in c.content.text]
+    assert spoken and all(s.name.strip() for s in spoken[0].sources)
 
 
 def test_german_evidence_under_the_outlet() -> None:

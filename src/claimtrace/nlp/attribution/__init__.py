@@ -125,8 +125,9 @@ ASIDE_SOURCES = SELF | words(
 
 def _without_asides(found: list[Attribution]) -> list[Attribution]:
     """Drop an attribution nested in another's content (``parent`` set by link_chains)
-    whose source is a pronoun or whose cue is a belief or a doubt: "Clinton said she thinks …" is Clinton's statement, not a second source
-    (the news-attribution annotation of PolNeAR reads it so, and so does an analyst).
+    whose source is a pronoun or whose cue is a belief or a doubt: "Clinton said she
+    thinks …" is Clinton's statement, not a second source (the news-attribution
+    annotation of PolNeAR reads it so, and so does an analyst).
     A direct quote keeps its speaker, and named evidence its place in the chain ("the
     paper reported that documents confirm …")."""
     out = []

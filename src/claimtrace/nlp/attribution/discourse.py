@@ -67,6 +67,12 @@ PERSON = words(
     "présidente dirigeant commandant maire ministro portavoz presidente presidenta "
     "dirigente comandante alcalde alcaldesa"
 )
+# nouns that describe one person (for "he"/"she" after "a businessman close to X said")
+PEOPLE = PERSON | words(
+    "businessman businesswoman expert analyst resident witness activist officer soldier "
+    "fighter doctor lawyer diplomat journalist reporter man woman engineer farmer teacher "
+    "student worker driver negotiator researcher professor historian economist"
+)
 # sources that are evidence: what a report is based on, not who reports
 EVIDENCE = words(
     "documents document files file papers records letters letter emails messages "
@@ -214,7 +220,9 @@ def _compatible(anaphor: Span, candidate: Span) -> bool:
         if word in PERSONAL:  # a person's name: "Hassoun", "Ryan Dillon, a spokesman"
             written = _WORD.findall(candidate.text)
             named = all(w[:1].isupper() for w in written[:2])
-            return named and not _organisation_like(candidate)
+            # or a person described: "One businessman close to the regime"
+            described = any(w.casefold() in PEOPLE for w in written[:3])
+            return (named and not _organisation_like(candidate)) or described
         if word in NEUTER:
             return not _person_like(candidate)
         return True  # "they", "sie", "il": a person or a body

@@ -20,6 +20,7 @@ from typing import Any
 
 from claimtrace.errors import MissingDependencyError
 from claimtrace.nlp.attribution.base import Lexicon, words
+from claimtrace.nlp.attribution.discourse import EVIDENCE
 from claimtrace.nlp.attribution.found import Found, to_attribution
 from claimtrace.nlp.attribution.rules_backend import lexicon_for, sentence_attributions
 from claimtrace.nlp.attribution.tokens import tokenize
@@ -94,10 +95,14 @@ class SpacyAttributionBackend:
                 k = bisect.bisect_right(starts, at) - 1
                 if k < 0 or at >= bounds[k][1]:
                     continue  # between sentences (whitespace, dropped debris)
-                cue = _from_cue(token, lex, start, starts[k] == at)
-                cue = _to_sentence(cue, bounds[k], text) if cue is not None else None
-                if cue is not None:
-                    by_sentence[starts[k]].append(cue)
+                cues = _evidence(token, lex, start)
+                if not cues:
+                    cue = _from_cue(token, lex, start, starts[k] == at)
+                    cues = [cue] if cue is not None else []
+                for cue in cues:
+                    cue = _to_sentence(cue, bounds[k], text)
+                    if cue is not None:
+                        by_sentence[starts[k]].append(cue)
         out: list[Attribution] = []
         for s, e in bounds:
             found = by_sentence[s]
@@ -223,10 +228,24 @@ def _from_cue(token: Any, lex: Lexicon, offset: int, initial: bool) -> Found | N
     if content is None:
         return None
     source = _edges(source_tokens, offset) if source_tokens else None
+    # "A and criticized B", "…, citing B": a joined or participle cue with the subject of
+    # the clause it joins ("« … », a déclaré le ministre" is an inverted subject instead)
+    inherited = (
+        source is not None
+        and not _has(token, SUBJECTS | AGENTS)
+        and (_has(token, {"cc"}) or token.tag_ == "VBG")
+    )
     if content[0] < offset + token.idx and (source is None or _overlaps(source, content)):
-        # "« … », a déclaré le ministre": the parser takes the inverted subject for an object
         obj = next((c for c in token.children if c.dep_ in OBJECTS and c.i > token.i), None)
-        source = _edges(_subtree(obj), offset) if obj is not None else None
+        if inherited:
+            # "Graham urged A and criticized B", "the court blocked A, citing B": the
+            # subject is the one of the clause the cue joins, what follows the cue its content
+            content = _edges(_subtree(obj), offset) if obj is not None else None
+            if content is None:
+                return None
+        else:
+            # "« … », a déclaré le ministre": the parser takes the inverted subject for an object
+            source = _edges(_subtree(obj), offset) if obj is not None else None
     if (source is None and not passive) or (source is not None and _overlaps(source, content)):
         return None
     aux = [c for c in token.children if c.dep_.startswith("aux") and c.i < token.i]
@@ -262,6 +281,49 @@ def _statement(token: Any, kind: str, offset: int) -> Found | None:
     return Found(cue, kind, source, content, "parse")
 
 
+HOLDING = words("obtain publish release post show present reveal leak see acquire receive find")
+
+
+def _evidence(token: Any, lex: Lexicon, offset: int) -> list[Found]:
+    """ "Sky News obtained documents proving that …", "the paper published photos showing
+    that …": the documents prove, the outlet holds them. Gives the holder's report
+    (cue: its verb, content: from the documents on) and, inside it, the evidence's (source:
+    the documents, cue: the participle, kind ``report``: what papers show is reported,
+    not vouched for), so the chain runs outlet → documents."""
+    if token.tag_ != "VBG" or token.pos_ != "VERB" or token.dep_ not in {"acl", "advcl"}:
+        return []
+    if not (lex.lemmas.get(token.lemma_.lower()) or lex.verbs.get(token.lower_)):
+        return []
+    if token.dep_ == "acl":
+        noun, verb = token.head, token.head.head
+    else:
+        verb = token.head
+        noun = next((c for c in verb.children if c.dep_ in OBJECTS and c.i < token.i), None)
+    if noun is None or noun.lower_ not in EVIDENCE or noun.dep_ not in OBJECTS:
+        return []
+    said = next((c for c in token.children if c.dep_ in CONTENTS and c.i > token.i), None)
+    if said is None:
+        return []
+    content = _edges(_subtree(said), offset)
+    papers = _edges([t for t in _subtree(noun) if t.i < token.i and t.i not in _ids(token)], offset)
+    if content is None or papers is None:
+        return []
+    cue = (offset + token.idx, offset + token.idx + len(token.text))
+    out = [Found(cue, "report", papers, content, "parse")]
+    subject = next((c for c in verb.children if c.dep_ in SUBJECTS), None)
+    if verb.lemma_.lower() in HOLDING and subject is not None and subject.i < verb.i:
+        holder = _edges(_subtree(subject), offset)
+        held = (papers[0], content[1])
+        if holder is not None:
+            verb_cue = (offset + verb.idx, offset + verb.idx + len(verb.text))
+            out.insert(0, Found(verb_cue, "report", holder, held, "parse"))
+    return out
+
+
+def _ids(token: Any) -> set[int]:
+    return {t.i for t in token.subtree}
+
+
 def _title(token: Any) -> bool:
     """A headline in title case ("Obama Says Museum Will Tell of Suffering"): a
     capitalised "Says" there is the verb, when its subject is a name before it."""
@@ -283,16 +345,17 @@ def _has(token: Any, deps: set[str]) -> bool:
 
 def _source(token: Any, lex: Lexicon | None = None) -> tuple[list[Any] | None, bool]:
     """The source's tokens, and whether the cue is passive ("it was reported")."""
-    passive = False
+    passive = any(c.dep_ in PASSIVE_SUBJECTS | {"auxpass", "aux:pass"} for c in token.children)
     for child in token.children:
         if child.dep_ in SUBJECTS:
             # "an investigation, which reveals": the source is "which", as written; what it
             # stands for is read off the parse by the claims (nlp/claims/sources.py)
             return _subtree(child), False
-        if child.dep_ in PASSIVE_SUBJECTS or child.dep_ == "auxpass":
-            passive = True
-        elif child.dep_ in AGENTS:
-            return [t for t in _subtree(child) if t.i != child.i or child.dep_ != "agent"], False
+        if child.dep_ in AGENTS:
+            # "Assad had been warned by his officials": still passive, the addressee is the
+            # subject, and what he was warned of is no content without a clause
+            agent = [t for t in _subtree(child) if t.i != child.i or child.dep_ != "agent"]
+            return agent, passive
     head = token
     while not passive and head.dep_ in INHERITS and head.head.i != head.i:
         head = head.head
@@ -359,6 +422,8 @@ def _content(token: Any, kind: str, offset: int, passive: bool) -> tuple[int, in
     postposed = token.dep_ in {"parataxis", "advcl", "ccomp"} or (
         token.dep_ == "conj" and inverted and token.head.i < token.i
     )
+    if postposed and token.dep_ == "ccomp" and _cue_like(token.head):
+        return None  # "Qasim alleges that … Assad had been warned …": the head's content
     if postposed and token.head.i != token.i:
         # "..., sources said": the content is the clause the cue hangs on, minus the cue
         cue_part = {t.i for t in token.subtree}
@@ -385,6 +450,11 @@ def _content(token: Any, kind: str, offset: int, passive: bool) -> tuple[int, in
             obj = prep if prep is not None and prep.lower_ in {"for", "on", "to"} else None
         return _edges(_subtree(obj), offset) if obj is not None else None
     return None
+
+
+def _cue_like(token: Any) -> bool:
+    lex = lexicon_for(token.lang_)
+    return lex is not None and _cue_verb(token, lex)
 
 
 def _named_as(child: Any) -> bool:

@@ -56,8 +56,10 @@ def source_links(
     named: Sequence[Span | None] | None = None,
 ) -> tuple[SourceLink, ...]:
     """The chain of ``attributions[index]``, outermost first; ``named``: the span naming
-    each attribution's source (attribution.named_sources: "he" → "Maria Lenz"), a pronoun
-    without an antecedent giving an empty name rather than "he"."""
+    each attribution's source (attribution.named_sources: "he" → "Maria Lenz"). A source
+    that names no one (a pronoun without an antecedent, "Another said", "it was
+    reported") is no link: the chain holds only sources a reader can name, and the cue's
+    modality still says the claim is reported."""
     links = []
     for i in chain_indices(attributions, index):
         a = attributions[i]
@@ -65,9 +67,11 @@ def source_links(
         if source is not None and is_pronoun(source, indefinite=True):
             # "an architect who said": the noun "who" stands for; else no named source
             source = relative_antecedent(text, a, source, parses)
+        if source is None or not any(ch.isalnum() for ch in source.text):
+            continue
         links.append(
             SourceLink(
-                name=source.text if source else "",
+                name=source.text,
                 actor=source_actor(text, source, a.language, analysis, context, parses),
                 cue=cue_text(a),
                 kind=a.cue_kind,
