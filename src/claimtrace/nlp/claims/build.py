@@ -3,6 +3,7 @@ that states a fact (or an opinion) about actors."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
@@ -64,6 +65,8 @@ class RulesExtractor:
                 continue
             if attribution.cue_kind in STANCES:
                 continue  # "X plans to cut taxes": a claim about X, the sentence's own
+            if _only_nested(doc.text, attribution, [a for a in attributions if a.parent == index]):
+                continue  # "X said that Y confirmed Z": Z is claimed once, with X > Y
             links = source_links(doc.text, attributions, index, analysis, context, parses, named)
             kinds = [_kind(a) for a in chain(attributions, index)]
             start = min(attribution.sentence.start, attribution.content.start)
@@ -134,7 +137,7 @@ class RulesExtractor:
                 claims.setdefault(claim.id, claim)
                 if not shares:
                     shared = claim.subjects
-        kept = _without_restated(list(claims.values()))
+        kept = _without_twins(doc, _without_restated(list(claims.values())))
         return sorted(kept, key=lambda c: (c.content.start, c.content.end))
 
 
@@ -157,6 +160,53 @@ def _without_restated(claims: list[Claim]) -> list[Claim]:
         for c in claims
         if c.relation != "statement" or not any(inside(c, other) for other in claims)
     ]
+
+
+_WORDS = regex.compile(r"\w+")
+
+
+def _only_nested(text: str, outer: Attribution, inner: Sequence[Attribution]) -> bool:
+    """Whether ``outer``'s content is no more than what the attributions inside it say,
+    with their sources and cues ("that inspectors confirmed Z", "documents last year
+    proving that Z"): at most three words of its own."""
+    if not inner:
+        return False
+    start, end = outer.content.start, outer.content.end
+    kept = [True] * (end - start)
+    for a in inner:
+        for span in (a.content, a.cue, a.source):
+            if span is None:
+                continue
+            for k in range(max(span.start, start), min(span.end, end)):
+                kept[k - start] = False
+    rest = "".join(ch if keep else " " for ch, keep in zip(text[start:end], kept, strict=True))
+    return len(_WORDS.findall(rest)) <= 3
+
+
+def _without_twins(doc: Document, claims: list[Claim]) -> list[Claim]:
+    """One claim for the clauses of one sentence that say the same thing of the same actors
+    ("X announced that it had split into two and that one group had stayed": two clauses,
+    one statement by X about no one): the first, its content running over all of them."""
+    out: list[Claim] = []
+    seen: dict[tuple[Any, ...], int] = {}
+    for c in sorted(claims, key=lambda c: (c.content.start, c.content.end)):
+        key = (
+            c.start, c.end, c.relation, c.verb, c.subjects, c.objects, c.sources,
+            c.modality, c.negated,
+        )  # fmt: skip
+        if key not in seen:
+            seen[key] = len(out)
+            out.append(c)
+            continue
+        first = out[seen[key]]
+        lo, hi = min(first.content.start, c.content.start), max(first.content.end, c.content.end)
+        out[seen[key]] = dataclasses.replace(
+            first,
+            id=claim_id(doc.id, lo, hi, first.relation),
+            content=Span(lo, hi, doc.text[lo:hi]),
+            places=tuple(dict.fromkeys(first.places + c.places)),
+        )
+    return out
 
 
 def _parts(content: Span, language: str | None, parses: Parses) -> list[tuple[Span, bool]]:

@@ -51,7 +51,7 @@ LEXICON = Lexicon(
         ),
         "attack": (
             r"(?:greift|griff\w*|angegriffen|angreifen|anzugreifen)",
-            r"(?:attackier\w*|bombardier\w*|beschoss\w*|beschossen|bekämpf\w*|kämpf\w*|gekämpft|belager\w*|eroberte?n?|erobert|eingenommen|nahmen?\s+"
+            r"(?:attackier\w*|bombardier\w*|beschoss\w*|beschossen|bekämpf\w*|kämpf\w*(?!\s+(?:um|für|darum|dafür)\s)|gekämpft|belager\w*|eroberte?n?|erobert|eingenommen|nahmen?\s+"
             + _GAP
             + r"ein\b|überr[ae]nn\w*)",
             r"(?:Waffen|Raketen)\s+(?:\S+\s+){0,2}?(?P<v>eingesetzt|einsetzt|einsetzten|einzusetzen)",

@@ -66,7 +66,8 @@ LEXICON = Lexicon(
         ),
         "attack": (
             r"attack(?:s|ed|ing)?",
-            r"(?:fight(?:s|ing)?|fought)",
+            # "has fought to acquire a painting", "fights for its rights": a struggle
+            r"(?:fight(?:s|ing)?|fought)(?!\s+(?:hard\s+)?(?:to|for)\s)",
             r"(?:strike[sn]?|striking|struck)",
             r"(?:bomb(?:s|ed|ing)?|bombard(?:s|ed|ing)?|bl(?:ew|own|ow|ows|owing)\s+up|shell(?:s|ed|ing)?|target(?:s|ed|ing)|raid(?:s|ed|ing)?|ambush(?:es|ed|ing)?|besieg(?:e|es|ed|ing)|storm(?:s|ed|ing)?|clash(?:es|ed|ing)?|invad(?:e|es|ed|ing)|overr(?:un|an|uns|unning))",
             r"(?:recaptur|captur|seiz|retak|overrun)(?:e|es|ed|en|ing)?\s+(?:the\s+)?(?:city|town|village|area|territory|region|base|[A-Z]\w+)",

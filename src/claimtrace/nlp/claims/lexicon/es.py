@@ -43,7 +43,7 @@ LEXICON = Lexicon(
             r"n:(?:muertos?|muerte|ejecuciones?|masacres?|víctimas)",
         ),
         "attack": (
-            r"(?:atac\w+|ataqu\w+|bombard\w+|combat\w+|lucha\w*|asedi\w+|conquist\w+|captur\w+|tom(?:ó|aron)\s+(?:el\s+)?control|invad\w+|invadi\w+|hostig\w+|emboscad\w+|enfrent\w+)",
+            r"(?:atac\w+|ataqu\w+|bombard\w+|combat\w+|lucha\w*(?!\s+(?:por|para)\s)|asedi\w+|conquist\w+|captur\w+|tom(?:ó|aron)\s+(?:el\s+)?control|invad\w+|invadi\w+|hostig\w+|emboscad\w+|enfrent\w+)",
             r"n:(?:ataques?|ofensiva|asaltos?|bombardeos?|combates?|enfrentamientos?|choques)",
         ),
         "arrest": (
