@@ -110,3 +110,12 @@ def test_documents_held_by_an_outlet_are_reported_not_confirmed() -> None:
     deed = [c for c in claims if c.relation == "attack"]
     assert deed and deed[0].modality == "reported"
     assert [s.name for s in deed[0].sources] == ["The Courier", "documents"]
+
+
+def test_a_stance_inside_a_statement_keeps_the_statement() -> None:
+    claims = _claims(
+        "Opposition military sources said that the Syrian regime was planning to lift the "
+        "siege around Homs.",
+        "en",
+    )
+    assert any(c.sources and c.sources[0].name == "Opposition military sources" for c in claims)

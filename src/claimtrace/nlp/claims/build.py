@@ -65,7 +65,8 @@ class RulesExtractor:
                 continue
             if attribution.cue_kind in STANCES:
                 continue  # "X plans to cut taxes": a claim about X, the sentence's own
-            if _only_nested(doc.text, attribution, [a for a in attributions if a.parent == index]):
+            inner = [a for a in attributions if a.parent == index and a.cue_kind not in STANCES]
+            if _only_nested(doc.text, attribution, inner):
                 continue  # "X said that Y confirmed Z": Z is claimed once, with X > Y
             links = source_links(doc.text, attributions, index, analysis, context, parses, named)
             kinds = [_kind(a) for a in chain(attributions, index)]
