@@ -84,14 +84,14 @@ def show_link(item_id: str, db: str | None, as_json: bool) -> None:
             click.echo(click.style(f"{claim.id}  doc {claim.document_id}{against}", dim=True))
             click.echo("\n".join(describe(claim, view.names)))
         return
-    story = api.story(item_id, db)
+    told = api.story(item_id, db)
     if as_json:
-        emit_json(story.to_dict())
+        emit_json(told.to_dict())
         return
-    click.echo(click.style(safe(story.story.label) or "(unlabelled)", bold=True))
-    click.echo(f"{'id':>10}: {story.story.id}")
-    for doc in story.documents:
+    click.echo(click.style(safe(told.story.label) or "(unlabelled)", bold=True))
+    click.echo(f"{'id':>10}: {told.story.id}")
+    for doc in told.documents:
         meta = " · ".join(safe(x) for x in (doc["language"], doc["published"], doc["outlet"]) if x)
         click.echo(f"{'document':>10}: {doc['id']}  {safe(doc['title']) or '(untitled)'}  [{meta}]")
-    for group in story.groups:
+    for group in told.groups:
         click.echo(f"{'group':>10}: {group.id}  {len(group.claims)} claim(s)  {safe(group.label)}")

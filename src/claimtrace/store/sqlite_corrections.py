@@ -307,7 +307,7 @@ def make(
     if not analyst.strip():
         raise ClaimtraceError("the analyst making a correction must be named")
     kind, entity, name = _one(db, entity_ref, "entity")
-    base = {"note": note, "analyst": analyst}
+    base: dict[str, Any] = {"note": note, "analyst": analyst}
     if action == "merge":
         if not others:
             raise ClaimtraceError(f"merge {entity_ref!r}: name at least one entity to merge in")
