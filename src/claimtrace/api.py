@@ -36,12 +36,32 @@ if TYPE_CHECKING:
     from claimtrace.watch.rounds import RoundSummary
 
 
+# store path -> a function giving an open read-only store that stays open (the web server's
+# one store per worker thread): read-only ``opened`` of that path uses it (see share_reads)
+_SHARED_READS: dict[str, Callable[[], Store]] = {}
+
+
+def share_reads(db: str | Path, reader: Callable[[], Store] | None) -> None:
+    """Serve every read-only ``opened(db)`` (without its own config) from ``reader``, a store
+    kept open by its caller, instead of opening and closing the store each time; None ends
+    it. A server answering many small reads saves the open (inspecting the file, its schema
+    version, a new connection) on each."""
+    if reader is None:
+        _SHARED_READS.pop(str(db), None)
+    else:
+        _SHARED_READS[str(db)] = reader
+
+
 @contextmanager
 def opened(
     db: str | Path | None = None, config: Config | None = None, read_only: bool = False
 ) -> Iterator[Store]:
     """The store, closed afterwards; ``read_only`` for verbs that only read (the store must
     exist; it is opened so that nothing can be written, on read-only media too)."""
+    reader = _SHARED_READS.get(str(db)) if read_only and config is None and db else None
+    if reader is not None:
+        yield reader()  # kept open by whoever shares it
+        return
     config = config or load_config()
     if db is not None:
         config = config.with_overrides(db=str(db))

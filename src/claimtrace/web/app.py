@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,7 @@ from claimtrace.web import (
     login,
     pages,
     pages_jobs,
+    readers,
     routes_alerts,
     routes_claims,
     routes_documents,
@@ -42,7 +44,15 @@ def create_app(
     when one is given; ``read_only`` refuses every write; ``allowed_hosts`` (when given)
     are the only Host names answered."""
     settings = Settings(str(db), read_only, token or None, max_upload_bytes)
+    stores = readers.share(settings.db)  # one read-only store per thread, kept open
+
+    @asynccontextmanager
+    async def lifespan(_: Any) -> AsyncIterator[None]:
+        yield
+        readers.unshare(settings.db, stores)
+
     app = FastAPI(
+        lifespan=lifespan,
         title="claimtrace",
         summary="Who claims what about whom, where and when, on whose authority.",
         version="1",
