@@ -40,9 +40,7 @@ def _words(rng: random.Random, count: int) -> str:
     return " ".join("".join(rng.choices(letters, k=rng.randint(4, 9))) for _ in range(count)) + "."
 
 
-def test_a_short_page_is_the_head_of_the_long_ranking(
-    store_config: Config, tmp_path: Path
-) -> None:
+def test_a_short_page_is_the_head_of_the_long_ranking(store_config: Config, tmp_path: Path) -> None:
     count = TWO_STEP_LIMIT + 26
     api.ingest([_corpus(tmp_path, count)], config=store_config)
     store = open_store(store_config, read_only=True)
