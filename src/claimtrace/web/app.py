@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
+import anyio.to_thread
 from fastapi import FastAPI
 
 from claimtrace import api
@@ -48,6 +49,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_: Any) -> AsyncIterator[None]:
+        await anyio.to_thread.run_sync(readers.warm)
         yield
         readers.unshare(settings.db, stores)
 
