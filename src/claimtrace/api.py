@@ -482,10 +482,13 @@ def group_page(
     story: str | None = None,
     after: Key | None = None,
     limit: int = 50,
+    by_spread: bool = False,
 ) -> list[dict[str, Any]]:
-    """Claim groups with their spread (documents, languages, first seen), oldest first."""
+    """Claim groups with their spread (documents, languages, first seen), oldest first; with
+    ``by_spread`` the most documents, then languages, first (one page)."""
     with opened(db, read_only=True) as store:
-        return pages.group_page(_connection(store), min_docs, story, after, limit)
+        connection = _connection(store)
+        return pages.group_page(connection, min_docs, story, after, limit, by_spread)
 
 
 def group_detail(group_id: str, db: str | Path | None = None) -> dict[str, Any]:

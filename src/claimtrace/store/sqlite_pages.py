@@ -101,9 +101,15 @@ def claim_page(
 
 
 def group_page(
-    db: sqlite3.Connection, min_docs: int, story: str | None, after: Key | None, limit: int
+    db: sqlite3.Connection,
+    min_docs: int,
+    story: str | None,
+    after: Key | None,
+    limit: int,
+    by_spread: bool = False,
 ) -> list[dict[str, Any]]:
-    """Claim groups in the order they were founded, with their spread."""
+    """Claim groups in the order they were founded, with their spread; ``by_spread``: the
+    most documents first, then the most languages (one page, no cursor)."""
     clauses: list[str] = []
     params: list[Any] = []
     if story:
@@ -127,7 +133,11 @@ def group_page(
     if clauses:
         sql += " WHERE " + " AND ".join(clauses)
     sql += " GROUP BY g.id HAVING COUNT(DISTINCT c.document_id) >= ?"
-    sql += " ORDER BY g.created, g.id LIMIT ?"
+    if by_spread:
+        sql += " ORDER BY documents DESC, COUNT(DISTINCT c.language) DESC, g.created, g.id"
+    else:
+        sql += " ORDER BY g.created, g.id"
+    sql += " LIMIT ?"
     rows = db.execute(sql, [*params, min_docs, limit]).fetchall()
     return [_group_summary(row) for row in rows]
 

@@ -24,6 +24,7 @@ from claimtrace.report.svg_timeline import timeline_svg
 from claimtrace.report.times import time_label
 from claimtrace.web.deps import Settings, settings
 from claimtrace.web.facets import faceted_search
+from claimtrace.web.group_spread import spread, stories_of
 from claimtrace.web.highlight import evidence_html, snippet_html
 from claimtrace.web.story_data import story_claims, story_places
 
@@ -33,6 +34,7 @@ PAGE_CSP = (
     " connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 )
 LIST_LIMIT = 50
+OVERVIEW_GROUPS = 20  # the claims that spread furthest
 Store = Annotated[Settings, Depends(settings)]
 
 
@@ -64,7 +66,7 @@ def overview(s: Store) -> HTMLResponse:
         "overview.html",
         stats=api.stats(db=s.db),
         stories=api.story_page(s.db, None, LIST_LIMIT),
-        groups=api.group_page(s.db, 2, None, None, LIST_LIMIT),
+        groups=api.group_page(s.db, 2, None, None, OVERVIEW_GROUPS, by_spread=True),
     )
 
 
@@ -117,7 +119,14 @@ def document(document_id: str, s: Store) -> HTMLResponse:
 
 @router.get("/groups/{group_id}", response_class=HTMLResponse)
 def group(group_id: str, s: Store) -> HTMLResponse:
-    return page("group.html", group=api.group_detail(group_id, db=s.db))
+    found = api.group_detail(group_id, db=s.db)
+    stories = stories_of(s.db, found["documents"])
+    beside = []  # the other groups of its stories: what else is claimed about the events
+    for story in stories[:3]:
+        listed = api.group_page(s.db, 1, story["id"], None, LIST_LIMIT, by_spread=True)
+        beside += [g for g in listed if g["id"] != found["id"] and g not in beside]
+    return page("group.html", group=found, spread=spread(found), stories=stories,
+                beside=beside[:LIST_LIMIT])  # fmt: skip
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)

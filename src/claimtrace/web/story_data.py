@@ -10,7 +10,7 @@ from claimtrace import api
 MAX_PLACES = 200
 
 
-def _rows(db: str, sql: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
+def rows(db: str, sql: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
     with api.opened(db, read_only=True) as store:
         connection: Any = getattr(store, "db", None)
         if connection is None:
@@ -22,7 +22,7 @@ def _rows(db: str, sql: str, params: tuple[Any, ...]) -> list[dict[str, Any]]:
 
 def story_claims(db: str, story_id: str) -> list[dict[str, Any]]:
     """The story's claims that refer to a time: id, text, time, modality."""
-    return _rows(
+    return rows(
         db,
         "SELECT c.id, c.text, c.time, c.modality FROM claims c JOIN story_documents sd"
         " ON sd.document_id = c.document_id WHERE sd.story_id = ? AND c.time IS NOT NULL"
@@ -34,7 +34,7 @@ def story_claims(db: str, story_id: str) -> list[dict[str, Any]]:
 def story_places(db: str, story_id: str) -> list[dict[str, Any]]:
     """Places named in the story's documents, most documents first: id, name, lat, lon,
     documents, mentions."""
-    return _rows(
+    return rows(
         db,
         "SELECT p.id, p.name, p.lat, p.lon, COUNT(DISTINCT m.document_id) AS documents,"
         " COUNT(*) AS mentions FROM mentions m JOIN places p ON p.id = m.place_id"
