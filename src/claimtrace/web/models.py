@@ -49,6 +49,18 @@ class ClaimDetail(ClaimOut):
     names: dict[str, str]
 
 
+class SimilarClaim(Out):
+    claim: ClaimOut
+    score: float  # cosine rescaled to [0, 1] above the encoder's unrelated-text floor
+    cosine: float
+    group: str | None
+
+
+class SimilarClaims(Out):
+    items: list[SimilarClaim]
+    model: str  # the encoder (setting embedding_model)
+
+
 class ClaimPage(Out):
     items: list[ClaimOut]
     names: dict[str, str]

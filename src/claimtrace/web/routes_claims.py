@@ -17,6 +17,7 @@ from claimtrace.web.models import (
     ClaimPage,
     CorrectionList,
     EntityList,
+    SimilarClaims,
 )
 from claimtrace.web.pagination import decode_cursor, next_cursor
 
@@ -50,6 +51,21 @@ def list_claims(
         "names": names,
         "next_cursor": next_cursor("claims", [k for k, _ in found], limit),
     }
+
+
+@router.get("/similar", response_model=SimilarClaims, tags=["claims"])
+def similar(
+    s: Annotated[Settings, Depends(settings)],
+    q: Annotated[str, Query(min_length=1, max_length=2000, description="a text, any language")],
+    limit: Annotated[int, Query(ge=1, le=50)] = 10,
+) -> dict[str, object]:
+    """Semantic search: the claims nearest in meaning to ``q`` in any language, by the
+    encoder the store was linked with, nearest first, each with its claim group."""
+    from claimtrace.web.semantic import similar_claims  # the encoder loads on first use
+
+    model, found = similar_claims(q, s.db, limit)
+    items = [{**f, "claim": f["claim"].to_dict()} for f in found]
+    return {"items": items, "model": model}
 
 
 @router.get("/claims/{claim_id}", response_model=ClaimDetail, tags=["claims"])
