@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from urllib.parse import unquote
 
 from fastapi.testclient import TestClient
 
@@ -42,6 +43,12 @@ def test_a_group_page_says_who_first_reported_it_and_who_repeats_it(
     shown = unescape(page.split('id="outlets">', 1)[1].split("</dd>", 1)[0])
     assert set(shown.split(", ")) == outlets
     assert 'href="/stories/' in page  # the story it belongs to
+    # a source is cited once per actor, in whatever language the documents name it
+    cited = page.split('id="sources-cited">', 1)[1].split("</dd>", 1)[0]
+    actors = re.findall(r'href="/actors/([^"]+)"', cited)
+    assert len(actors) == len(set(actors))
+    named = {s.actor for m in group["members"] for s in m["claim"].sources if s.actor}
+    assert {unquote(a) for a in actors} == named
 
 
 def test_spread_and_facets_read_the_same_on_postgresql(store: Store) -> None:

@@ -30,12 +30,17 @@ def spread(group: Mapping[str, Any]) -> dict[str, Any]:
             if (source.name, source.actor) not in [(s.name, s.actor) for s in entry["sources"]]:
                 entry["sources"].append(source)
     ordered = list(documents.values())
-    cited: dict[tuple[str, str | None], set[str]] = {}
+    # one entry per actor, whatever language names it ("the UN", "la ONU", "الأمم المتحدة"),
+    # under the actor's name; a source that is no actor under its name as written
+    names: Mapping[str, str] = group.get("names") or {}
+    cited: dict[str, tuple[str, str | None, set[str]]] = {}
     for doc in ordered:
         for source in doc["sources"]:
-            cited.setdefault((source.name, source.actor), set()).add(doc["document_id"])
-    most = sorted(cited.items(), key=lambda item: (-len(item[1]), item[0][0]))
-    sources = [{"name": name, "actor": actor, "documents": len(ids)} for (name, actor), ids in most]
+            key = f"actor:{source.actor}" if source.actor else f"name:{source.name}"
+            name = names.get(source.actor, source.name) if source.actor else source.name
+            cited.setdefault(key, (name, source.actor, set()))[2].add(doc["document_id"])
+    most = sorted(cited.values(), key=lambda item: (-len(item[2]), item[0]))
+    sources = [{"name": name, "actor": actor, "documents": len(ids)} for name, actor, ids in most]
     return {
         "first": ordered[0] if ordered else None,
         "repeats": ordered[1:],
