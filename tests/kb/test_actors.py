@@ -224,3 +224,25 @@ def test_a_new_alias_is_found_at_once_although_answers_are_kept() -> None:
     assert [m.actor.id for m in found] == [actor_id]
     found.clear()  # a caller's list is its own
     assert table.candidates("Qwertzuiop Brigade", "en")
+
+
+@pytest.mark.parametrize(
+    ("mention", "language"),
+    [("Pana", "es"), ("G", "en"), ("G.", "de"), ("franc", "fr"), ("Franc", "fr")],
+)
+def test_a_word_that_is_an_aliases_stem_names_no_actor(
+    table: ActorTable, mention: str, language: str
+) -> None:
+    # "Panama", "Gine" (Turkish) and "français" stem to these words; a word that short is
+    # a word of its own
+    assert table.match(mention, language) is None
+
+
+def test_inflected_forms_still_match(table: ActorTable) -> None:
+    assert _id(table, "Frankreichs", "de") == "actor:state-fr"
+    assert _id(table, "syrischen", "de") == "actor:state-sy"
+
+
+def test_a_title_is_not_inflected(table: ActorTable) -> None:
+    found = table.candidates("Times", "en")
+    assert "actor:time" not in {m.actor.id for m in found}

@@ -302,3 +302,50 @@ def test_arabic_spellings_are_evidence_however_short() -> None:
     assert _places(text, "ar") == {"حلب": "Aleppo", "الرقة": "Ar Raqqah"}
     aleppo = lookup("حلب", "ar")[0]
     assert spelled_like("حلب", aleppo, "ar")
+
+
+def test_german_nouns_are_no_places_whatever_their_size() -> None:
+    text = (
+        "Der Dekan der Fakultät sprach in Kiel. Die Pest traf im Mittelalter auch Lübeck. "
+        "Riesige Schwärme von Staren zogen über Kiel."
+    )
+    found = _places(text, "de")
+    assert "Dekan" not in found and "Pest" not in found and "Schwärme" not in found
+    assert found.get("Kiel") == "Kiel"
+
+
+def test_a_marked_letter_is_part_of_the_spelling() -> None:
+    # Hefei lists "Luchow", Schwarme is a village: neither is spelled with ü or ä
+    place = resolve("Lüchow", (), "de", 0)
+    assert place is not None and place.country_code == "DE"
+    assert resolve("Schwärme", (), "de", 0) is None
+    # Polish case endings and Spanish stress accents are no part of the name
+    assert resolve("Moskwą", (), "pl", 0).name == "Moscow"  # type: ignore[union-attr]
+    assert resolve("Shanghái", (), "es", 0).name == "Shanghai"  # type: ignore[union-attr]
+
+
+def test_an_alternate_unlike_the_name_and_frequent_is_no_city() -> None:
+    text = "Mitarbeiter von Google in Hamburg sagten, sie seien müde."
+    found = _places(text, "de")
+    assert "Google" not in found
+    assert found.get("Hamburg") == "Hamburg"
+
+
+def test_a_village_abroad_needs_a_place_near_it() -> None:
+    far = "Der Architekt Kraemer aus Stuttgart plante das Haus. Auch die USA sind interessiert."
+    assert "Kraemer" not in _places(far, "de")
+    near = (
+        "Pendler aus Saarbrücken und Merzig fahren täglich nach Moestroff in Luxemburg, "
+        "sagte der Bürgermeister."
+    )
+    assert _places(near, "de").get("Moestroff") == "Moestroff"
+
+
+def test_a_feature_word_makes_another_place_of_the_name() -> None:
+    found = _places("Los veteranos recordaron la batalla de Playa Girón en Matanzas.", "es")
+    assert "Girón" not in found
+
+
+def test_antigua_is_the_island_state() -> None:
+    found = _places("Hurricane winds hit Antigua and then Barbuda on Tuesday.", "en")
+    assert found.get("Antigua") == "Antigua and Barbuda"

@@ -95,3 +95,59 @@ def test_a_title_before_a_first_name_is_no_part_of_the_name() -> None:
     names = {a.name for a in analysis.actors if a.type == "person"}
     assert "Tanaiste Leo Varadkar" not in names and "CEO Adrian Cummins" not in names
     assert "Leo Varadkar" in names
+
+
+def _actor_types(text: str, language: str) -> dict[str, tuple[str, str]]:
+    analysis = analyse_document(_document(text, language))
+    actors = {a.id: a for a in analysis.actors}
+    return {
+        m.mention.text: (actors[m.actor_id].name, actors[m.actor_id].type)
+        for m in analysis.mentions
+        if m.actor_id
+    }
+
+
+def test_everyday_words_of_the_texts_language_name_nobody() -> None:
+    text = (
+        "Además, la alcaldesa habló con los vecinos en Valparaíso. Ningún concejal asistió. "
+        "Revisa tu techo antes de la lluvia. ¿Cuáles son los riesgos? Dijo que el Partido "
+        "votará en contra."
+    )
+    found = _actor_types(text, "es")
+    for word in ("Además", "Ningún", "Revisa", "Cuáles", "¿Cuáles", "Partido"):
+        assert word not in found, word
+
+
+def test_names_frequent_in_every_language_stay() -> None:
+    from claimtrace.nlp.entities.scan.evidence import everyday_word
+
+    assert everyday_word("Además", "es", initial=False)
+    assert everyday_word("Regierung", "de", initial=False)
+    assert everyday_word("Revisa", "es", initial=True)
+    assert not everyday_word("Revisa", "es", initial=False)
+    for name in ("Facebook", "Madrid", "Carlos"):
+        assert not everyday_word(name, "es", initial=True), name
+    assert not everyday_word("Merkel", "de", initial=True)
+
+
+def test_a_name_of_everyday_words_with_a_role_is_no_person() -> None:
+    assert unknown_type("Última Hora", "es", role=True, strict=False) == "other"
+    assert unknown_type("Carlos Alvarado", "es", role=False, strict=False) == "person"
+    assert unknown_type("Rafael Pérez Fernández", "es", role=True, strict=False) == "person"
+
+
+def test_a_verb_after_a_name_is_not_part_of_it() -> None:
+    text = "Fernández-Soto abogó por la calma en Quito, dijo Lucía Fernández-Soto."
+    found = _actor_types(text, "es")
+    assert "Fernández-Soto abogó" not in found
+    assert found.get("Fernández-Soto") == ("Lucía Fernández-Soto", "person")
+
+
+def test_two_surnames_and_a_first_name_are_the_full_names_person() -> None:
+    text = (
+        "La ministra Carmen Robles Ituarte visitó Cienfuegos. La funcionaria Robles "
+        "Ituarte-, que llegó tarde, habló con Carmen."
+    )
+    found = _actor_types(text, "es")
+    assert found.get("Robles Ituarte") == ("Carmen Robles Ituarte", "person")
+    assert found.get("Carmen") == ("Carmen Robles Ituarte", "person")

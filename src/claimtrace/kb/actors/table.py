@@ -133,6 +133,10 @@ class ActorTable:
                     continue
                 if strength == WEAK and not _close(query, loose_form(alias.text)):
                     continue
+                if strength > 0 and not _inflected_form(
+                    bare, alias, self.actors[actor_id], strength
+                ):
+                    continue
                 found = ActorMatch(self.actors[actor_id], alias, strength)
                 if actor_id not in best or found.rank < best[actor_id].rank:
                     best[actor_id] = found
@@ -191,6 +195,27 @@ class ActorTable:
 def _capitalised(alias: Alias) -> bool:
     """Whether the alias, without its article, starts with a capital letter."""
     return strip_articles_cased(alias.text, alias.language)[:1].isupper()
+
+
+_TITLE_TYPES = frozenset({"media_outlet"})
+
+
+def _inflected_form(mention: str, alias: Alias, actor: Actor, strength: int) -> bool:
+    """Whether a stemmed or sound-alike match may stand. Inflection adds to a name: a Latin
+    mention shorter than the alias is a word of its own that happens to be the alias's
+    stem ("franc" is no "France" or "français", "Pana" no "Panama", "G" no "Gine"), save
+    a plural's -s ("Houthi" of "Houthis") or, for a sound-alike, one letter that is not
+    the end ("Gaddafi", "Kadhafi"). A title ("Time") is not inflected at all: "Times" is another paper."""
+    if actor.type in _TITLE_TYPES:
+        return False
+    words, name = loose_form(mention), loose_form(alias.text)
+    if not (words.isascii() and name.isascii()):
+        return True  # another script: lengths say nothing
+    if len(words) >= len(name):
+        return True
+    if strength == WEAK:  # "Franc" is France cut short, not another spelling of it
+        return len(words) == len(name) - 1 and not name.startswith(words)
+    return name.endswith("s") and words == name[:-1]
 
 
 def _close(a: str, b: str) -> bool:

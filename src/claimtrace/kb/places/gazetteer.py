@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
@@ -202,11 +203,46 @@ def _candidates(name: str, language: str | None, max_strength: int | None) -> tu
         if strength == WEAK and not _names_similar(loose_form(core, language), place):
             continue
         found.append(Candidate(place, strength, hint))
+    marked = _marked_letters(name, language)
+    if marked:  # "Schwärme" is no Schwarme, "Lüchow" no Hefei ("Luchow")
+        found = [c for c in found if _spells_marks(marked, c.place)]
     folded = fold(core)
     full = fold(name)
     acronym = core.replace(".", "") if core.replace(".", "").isupper() else None
     found.sort(key=lambda c: _rank(c, folded, full, acronym))
     return tuple(found)
+
+
+# Spanish writes a stress accent on foreign names by rule ("Shanghái", "Járkov"): it is
+# no part of the name's spelling; other marks are letters of their own (ü is not u)
+_OPTIONAL_MARKS = {"es": frozenset("áéíóú")}
+# Polish case endings with a mark ("Moskwą", "Pragę", "Wielką Brytanię")
+_MARKED_ENDINGS = {"pl": frozenset("ąę")}
+
+
+def _marked_letters(name: str, language: str | None) -> frozenset[str]:
+    """The letters with diacritics of a Latin-script name, casefolded (ß and ł are letters
+    of their own, without a mark to drop), case endings aside."""
+    optional = _OPTIONAL_MARKS.get(language or "", frozenset())
+    endings = _MARKED_ENDINGS.get(language or "", frozenset())
+    out = set()
+    for word in unicodedata.normalize("NFC", name.casefold()).split():
+        if word[-1:] in endings:
+            word = word[:-1]
+        out.update(c for c in word if c not in optional and _marked(c))
+    return frozenset(out)
+
+
+def _marked(c: str) -> bool:
+    latin = c.isalpha() and not c.isascii() and c < "\u0250"
+    return latin and len(unicodedata.normalize("NFD", c)) > 1
+
+
+def _spells_marks(marked: frozenset[str], place: Place) -> bool:
+    return any(
+        marked <= set(unicodedata.normalize("NFC", n.casefold()))
+        for n in (place.name, *place.alternate_names)
+    )
 
 
 def _rank(

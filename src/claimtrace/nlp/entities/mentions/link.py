@@ -24,7 +24,7 @@ from claimtrace.kb.places.place import Place
 from claimtrace.nlp.entities.mentions.records import ActorRef, LinkedMention
 from claimtrace.nlp.entities.ner import Mention
 from claimtrace.nlp.entities.scan.actors import ActorHit, label_for
-from claimtrace.nlp.entities.scan.evidence import spelled_like
+from claimtrace.nlp.entities.scan.evidence import is_first_name, spelled_like
 from claimtrace.nlp.entities.scan.places import PlaceHit
 
 __all__ = ["Candidate", "actor_candidates", "place_candidates", "select"]
@@ -71,7 +71,10 @@ def ner_candidates(
         unknown = None
         if m.label in ACTOR_LABELS and not (place and m.label not in PLACE_LABELS):
             context = set(countries) | ({"role:actor"} if m.label != "GPE" else set())
-            matches = _best(table.candidates(m.text, m.language, context))
+            found = table.candidates(m.text, m.language, context)
+            if m.label == "PERSON":  # "François", "Andrea": no state by a looser key
+                found = [f for f in found if f.strength == 0 or f.actor.type != "state"]
+            matches = _best(found)
             if not matches and m.label in {"PERSON", "ORG"}:
                 unknown = unknown_actor_id(m.text, m.language)
         out.append(Candidate(m, matches, unknown, place, source))
@@ -138,6 +141,7 @@ def decide(candidates: Sequence[Candidate]) -> list[LinkedMention]:
     counts = Counter(c.matches[0].actor.id for c in candidates if len(c.matches) == 1)
     merged, nicknames = _same_persons(candidates)
     surnames = _surnames(candidates, merged)
+    first_names = _surnames(candidates, merged, first=True)
     full_names = {
         loose_form(c.mention.text): c.unknown
         for c in candidates
@@ -153,6 +157,9 @@ def decide(candidates: Sequence[Candidate]) -> list[LinkedMention]:
             key = _surname_key(c.mention.text)
             genitive = key[:-1] if key.endswith("s") and len(key) > 4 else key
             actor_id = surnames.get(key) or surnames.get(genitive) or actor_id
+            surname = key in surnames or genitive in surnames
+            if not surname and is_first_name(c.mention.text.strip()):  # "Romy" (Andrianarisoa)
+                actor_id = first_names.get(key, actor_id)
         elif named:  # "Juan Morenos" (genitive) after "Juan Moreno"
             actor_id = full_names.get(loose_form(c.mention.text)[:-1], actor_id)
         if c.place is None and not c.matches:  # "El Chapo" after Joaquín “El Chapo” Guzmán
@@ -174,9 +181,12 @@ def _surname_key(name: str) -> str:
     return loose_form(words[-1]) if words else ""
 
 
-def _surnames(candidates: Sequence[Candidate], merged: dict[str, str]) -> dict[str, str]:
+def _surnames(
+    candidates: Sequence[Candidate], merged: dict[str, str], first: bool = False
+) -> dict[str, str]:
     """Last word -> the unknown person whose full name ends in it, for the surnames that
-    only one full name in the document has ("Anthony Glees ... Glees")."""
+    only one full name in the document has ("Anthony Glees ... Glees"); with ``first``,
+    the first word of full names instead ("Romy" of "Romy Andrianarisoa")."""
     found: dict[str, set[str]] = {}
     for c in candidates:
         m = c.mention
@@ -185,7 +195,9 @@ def _surnames(candidates: Sequence[Candidate], merged: dict[str, str]) -> dict[s
         actor_id = c.matches[0].actor.id if len(c.matches) == 1 else c.unknown
         if actor_id is not None:
             actor_id = merged.get(actor_id, actor_id)
-            found.setdefault(_surname_key(_QUOTED.sub(" ", m.text)), set()).add(actor_id)
+            name = _QUOTED.sub(" ", m.text)
+            key = loose_form(name.split()[0]) if first else _surname_key(name)
+            found.setdefault(key, set()).add(actor_id)
     return {key: next(iter(ids)) for key, ids in found.items() if key and len(ids) == 1}
 
 
@@ -230,6 +242,12 @@ def _same_persons(candidates: Sequence[Candidate]) -> tuple[dict[str, str], dict
             and (len(long), other_size) > (len(words), size)
             and _subsequence(words, long)
         }
+        if not fuller:  # "Morales Ojeda" of "Roberto Morales Ojeda": the two surnames
+            fuller = {
+                other
+                for other, (long, _) in names.items()
+                if other != actor_id and len(long) > len(words) and long[-len(words) :] == words
+            }
         if len(fuller) == 1:
             merged[actor_id] = fuller.pop()
     for actor_id in list(merged):  # follow chains to the fullest name

@@ -15,7 +15,12 @@ from dataclasses import replace
 
 from claimtrace.nlp.entities.mentions.records import ActorRef, LinkedMention
 from claimtrace.nlp.entities.ner.lexicon import zipf
-from claimtrace.nlp.entities.scan.evidence import german_common_noun, is_first_name
+from claimtrace.nlp.entities.scan.evidence import (
+    everyday_word,
+    german_common_noun,
+    is_first_name,
+    sentence_initial,
+)
 from claimtrace.nlp.text.words import split_words
 
 __all__ = ["settle_unknown_types", "unknown_type"]
@@ -65,6 +70,11 @@ def _common(word: str, language: str | None) -> bool:
     return any(zipf(word.casefold(), lang) >= _COMMON_ZIPF for lang in {language, _ENGLISH} if lang)
 
 
+def _first_name(word: str, language: str | None) -> bool:
+    """A first name that is not first of all an everyday word ("Última" is in the list)."""
+    return is_first_name(word) and not everyday_word(word, language, False, first_names=False)
+
+
 def unknown_type(
     name: str,
     language: str | None,
@@ -92,11 +102,14 @@ def unknown_type(
         return "other"
     if _names_a_place(text):
         return "other"  # "Milton Keynes North" (a constituency)
+    no_first_name = not _first_name(text.split()[0], language)
+    everyday = len(words) > 1 and all(_common(w, language) for w in words)
     if role:
-        return "person"
+        # "Última Hora" (a newspaper) was given "journalist": words, no person's name
+        return "other" if everyday and no_first_name else "person"
     if len(words) > 1 and (company or never_short) and not is_first_name(text.split()[0]):
         return "other"
-    if len(words) > 1 and not is_first_name(words[0]) and all(_common(w, language) for w in words):
+    if everyday and no_first_name:
         return None  # "Education Officer", "Chief Executive": a role, nobody named
     if len(words) == 1:
         word = text.split()[0]
@@ -162,7 +175,18 @@ def settle_unknown_types(
     out = dict(actors)
     dropped: set[str] = set()
     for ref in actors.values():
-        if not ref.id.startswith("actor:x-") or ref.type != "person":
+        if not ref.id.startswith("actor:x-"):
+            continue
+        mentions = [lm.mention for lm in linked if lm.actor_id == ref.id]
+        if mentions and all(
+            len(m.text.split()) == 1
+            and everyday_word(m.text, m.language, bool(text) and sentence_initial(text, m.start))
+            for m in mentions
+        ):
+            dropped.add(ref.id)  # "Además", "Ningún", "¿Cuáles": no name at all
+            del out[ref.id]
+            continue
+        if ref.type != "person":
             continue
         mentions = [lm.mention for lm in linked if lm.actor_id == ref.id]
         language = mentions[0].language if mentions else None

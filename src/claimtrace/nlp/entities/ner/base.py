@@ -40,13 +40,17 @@ def drop_overlaps(spans: list[Span]) -> list[Span]:
     return sorted(kept)
 
 
+_OPENING_MARKS = "¿¡-–—"  # "¿Cuáles", "¡Viva"
+_DASHES = "-–—"  # "Morales Ojeda-" before a dash of the sentence
+
+
 def trim(text: str, span: Span) -> Span | None:
     """The span without surrounding whitespace and punctuation; None when nothing is left."""
     start, end = span.start, span.end
     strip = " \t\r\n.,;:!?()[]{}\"'«»„“”‘’‚‹›"
-    while start < end and text[start] in strip:
+    while start < end and (text[start] in strip or text[start] in _OPENING_MARKS):
         start += 1
-    while end > start and text[end - 1] in strip:
+    while end > start and (text[end - 1] in strip or text[end - 1] in _DASHES):
         # keep the period of an abbreviation such as "U.S." or "Corp."
         if text[end - 1] == "." and end - start > 2 and text[end - 3 : end - 1].count(".") > 0:
             break

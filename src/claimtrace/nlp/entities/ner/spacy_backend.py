@@ -73,7 +73,11 @@ class SpacyBackend:
                 continue  # "Según" alone, tagged PER by es_core_news_sm
             if label == "PERSON":
                 tokens = tokens[_title_words(tokens) :]
-            start, end = tokens[0].idx, ent.end_char
+                tokens = tokens[_opening_word(tokens, text, self.model.language) :]
+                # "Díaz-Canel abogó": a lowercase word after the name is the sentence's verb
+                while len(tokens) > 1 and tokens[-1].text[:1].islower():
+                    tokens = tokens[:-1]
+            start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
             if label == "OTHER" and len(tokens) == 1 and tokens[0].text[:1].islower():
                 label = "NORP"  # WikiNER tags lowercase demonyms ("iranien") as MISC
             if label != "GPE" and text[start:end].casefold() in countries:
@@ -95,3 +99,19 @@ def _title_words(tokens: list[Any]) -> int:
         if is_first_name(word):
             return i if 0 < i < len(words) - 1 else 0
     return 0
+
+
+def _opening_word(tokens: list[Any], text: str, language: str) -> int:
+    """1 when a person's name starts with the everyday word that opens the sentence and
+    a first name follows ("Además Juan Pérez"; "Grupo Conti" stays), else 0."""
+    from claimtrace.nlp.entities.scan.evidence import (
+        everyday_word,
+        is_first_name,
+        sentence_initial,
+    )
+
+    if len(tokens) < 3 or not is_first_name(tokens[1].text):
+        return 0
+    first = tokens[0]
+    initial = sentence_initial(text, first.idx)
+    return int(initial and everyday_word(first.text, language, initial=True))

@@ -38,12 +38,13 @@ from claimtrace.kb.normalise import (
 )
 from claimtrace.kb.places.gazetteer import split_qualifier
 from claimtrace.kb.places.place import Place
-from claimtrace.nlp.entities.ner.lexicon import STOPWORDS
+from claimtrace.nlp.entities.ner.lexicon import STOPWORDS, zipf
 from claimtrace.nlp.text.german_features import tag_german_word
 from claimtrace.nlp.text.words import split_words
 
 __all__ = [
     "FUNCTION_WORDS",
+    "everyday_word",
     "is_acronym",
     "german_common_noun",
     "is_first_name",
@@ -309,3 +310,30 @@ def german_common_noun(word: str) -> bool:
 
 def big_city(place: Place) -> bool:
     return place.kind == "city" and place.population >= _BIG_CITY
+
+
+_OWN_WORD_ZIPF = 4.5  # an everyday word wherever it stands
+_INITIAL_WORD_ZIPF = 3.5  # an everyday word at the start of a sentence
+_OTHER_LANGUAGES_BELOW = 2.0  # ... and that much rarer in every other language
+_VERY_COMMON_ZIPF = 5.0  # a word this frequent is a word first, whatever name lists hold
+# languages unlike each other's vocabularies (Spanish "partido" is Portuguese too)
+_CONTRAST_LANGUAGES = ("en", "de", "fr", "es")
+
+
+def everyday_word(word: str, language: str | None, initial: bool, first_names: bool = True) -> bool:
+    """Whether a single capitalised word is a common word of the text's language rather
+    than a name ("Además", "Partido", "Regierung"; sentence-initial "Revisa",
+    "Prepararse"). Names are frequent in every language that writes about them
+    ("Facebook", "Madrid", "Merkel"); common words only in their own. A first name
+    (gender-guesser's list) is none unless it is very frequent ("Qué", "Última" are
+    listed) or ``first_names`` is False."""
+    if not language:
+        return False
+    folded = word.strip("¿¡\"'“”„«»()").casefold()
+    own = zipf(folded, language)
+    if own < (_INITIAL_WORD_ZIPF if initial else _OWN_WORD_ZIPF):
+        return False
+    if first_names and own < _VERY_COMMON_ZIPF and is_first_name(folded):
+        return False
+    others = max(zipf(folded, lang) for lang in _CONTRAST_LANGUAGES if lang != language)
+    return own - others >= _OTHER_LANGUAGES_BELOW

@@ -12,8 +12,10 @@ countries the document never mentions.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 
 import regex
 
@@ -40,6 +42,7 @@ __all__ = ["PlaceHit", "is_common_word", "plausible_place", "scan_places"]
 _MAX_WORDS = 4
 _BIG_PLACE = 100_000
 _SMALL_TOWN = 20_000
+_VILLAGE = 5_000
 _HUGE_PLACE = 1_000_000
 _COMMON_ZIPF = 4.0
 _COMMON_ZIPF_UNCASED = 5.3
@@ -145,6 +148,8 @@ def plausible_place(
         return False  # a small town abroad in a text about other countries ("Atkins")
     if place.kind == "city" and place.population < _SMALL_TOWN and _elsewhere(place, neighbours):
         return False  # "Midtown" (Tennessee) in a text about New York
+    if place.kind == "city" and place.population < _VILLAGE and _abroad_alone(place, neighbours):
+        return False  # "Kraemer" (Louisiana) in a German text about Stuttgart and the USA
     if (
         place.id.startswith(SUBDIVISION_PREFIX)
         and place.country_code not in countries
@@ -160,9 +165,12 @@ def plausible_place(
         and not (found_by_ner and big_city(place))
     ):
         return False
-    small_town = place.kind == "city" and not big_city(place)
-    if single and language == "de" and small_town and german_common_noun(surface):
-        return False  # "Speicher", "Stapel": nouns first, towns too
+    # "Speicher", "Stapel", "Dekan", "Pest": nouns first, towns too; only a model's place
+    # that is a big city by its own name ("Essen") stays
+    own_big_city = found_by_ner and big_city(place) and is_main_name(surface, place, language)
+    german_noun = single and language == "de" and german_common_noun(surface)
+    if german_noun and place.kind == "city" and not own_big_city:
+        return False
     common = is_common_word(surface, language)
     if common and not is_main_name(surface, place, language):
         # a big city's name in the text's language ("Moskau") is frequent too, but no
@@ -170,6 +178,8 @@ def plausible_place(
         # "la Ville" ~ Los Angeles)
         if place.kind == "country" or not (found_by_ner and big_city(place)):
             return False
+        if not _like_own_name(surface, place):
+            return False  # "Google" is an alternate name of Topeka
         if is_common_word(surface, language, _VERY_COMMON_ZIPF):
             return False
     if common and initial and not found_by_ner and place.kind != "country":
@@ -185,6 +195,62 @@ def plausible_place(
     if found_by_ner or _area(place):
         return True
     return place.country_code in set(countries) or place.population >= _BIG_PLACE
+
+
+_MIN_LIKE = 0.5
+
+
+def _like_own_name(surface: str, place: Place) -> bool:
+    """Whether ``surface`` looks like the place's own name, as an exonym does ("Moskau",
+    "Mailand"); a name unlike it ("Google" for Topeka) is a nickname or a joke."""
+    a, b = fold(surface), fold(place.name)
+    return a in b or b in a or SequenceMatcher(None, a, b).ratio() >= _MIN_LIKE
+
+
+def _abroad_alone(place: Place, neighbours: Sequence[Place]) -> bool:
+    """Whether ``place`` lies outside the country most of the document's other places are
+    in, and none of them is in its admin-1 region or near it: a village abroad is named
+    with its region or the towns around it."""
+    counts: dict[str, float] = {}
+    for p in neighbours:
+        # well-known places only: other mentions' first guesses include villages too
+        if p.id != place.id and p.country_code and (p.kind != "city" or big_city(p)):
+            # a country named is less of a setting than a town or region in it
+            weight = 0.5 if p.kind == "country" else 1.0
+            counts[p.country_code] = counts.get(p.country_code, 0) + weight
+    if not counts:
+        return False
+    most = max(counts.values())
+    if counts.get(place.country_code, 0) == most:
+        return False
+    return not any(
+        p.id != place.id
+        and (
+            _near(p, place)
+            or (
+                p.country_code == place.country_code
+                and p.kind != "country"
+                and (p.admin1_code == place.admin1_code or (p.kind != "city" and not p.admin1_code))
+            )
+        )
+        for p in neighbours
+    )
+
+
+_NEAR_KM = 300.0
+
+
+def _near(a: Place, b: Place) -> bool:
+    """Whether two places with coordinates lie within ``_NEAR_KM`` of each other (a
+    country by its capital): "Moestroff" (Luxembourg) in a story about the Saarland."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    lat1, lon1, lat2, lon2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h))) <= _NEAR_KM
 
 
 def _elsewhere(place: Place, neighbours: Sequence[Place]) -> bool:
@@ -275,6 +341,8 @@ def scan_places(
     for start, end, name, lang, _, _ in hits:
         if any(start < h.end and h.start < end for h in taken):
             continue
+        if _after_feature_word(text, start):
+            continue  # "Playa Girón", "Lake Tahoe": a feature the gazetteer lacks
         place = resolve(name, context, lang, 0)
         if place is None or not plausible_place(
             place,
@@ -293,6 +361,32 @@ def scan_places(
             place = resolve(text[start:end], context, lang, 0) or place
         taken.append(PlaceHit(start, end, text[start:end], lang, place))
     return sorted(taken, key=lambda h: h.start)
+
+
+# capitalised words for a natural feature or a settlement kind that begin a place's name:
+# the words after one are that place's name, not the town of the same name elsewhere
+_FEATURE_WORDS = split_words(
+    "playa isla islas río rio lago laguna cerro monte sierra bahía cabo puerto valle "
+    "península golfo arroyo volcán costa punta cayo "
+    "île îles lac mont baie cap plage golfe col pointe vallée rivière fleuve côte "
+    "lake mount mt cape bay beach island isle river gulf point glacier canyon "
+    "insel see berg kap bucht golf fluss tal "
+    "wyspa jezioro góra zatoka przylądek rzeka "
+    "isola capo porto"
+)
+
+
+def _after_feature_word(text: str, start: int) -> bool:
+    """Whether the words at ``start`` follow a capitalised feature word of the same name
+    ("Playa Girón", "Mount Sinai", "Lac Léman")."""
+    before = text[max(0, start - 20) : start]
+    if not before.endswith(" "):
+        return False
+    words = before.split()
+    if not words:
+        return False
+    word = words[-1]
+    return word[:1].isupper() and word.casefold().rstrip(".") in _FEATURE_WORDS
 
 
 def _with_qualifier(text: str, start: int, end: int, language: str) -> tuple[int, int]:
