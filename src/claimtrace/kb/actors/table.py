@@ -205,7 +205,8 @@ def _inflected_form(mention: str, alias: Alias, actor: Actor, strength: int) -> 
     mention shorter than the alias is a word of its own that happens to be the alias's
     stem ("franc" is no "France" or "français", "Pana" no "Panama", "G" no "Gine"), save
     a plural's -s ("Houthi" of "Houthis") or, for a sound-alike, one letter that is not
-    the end ("Gaddafi", "Kadhafi"). A title ("Time") is not inflected at all: "Times" is another paper."""
+    the end ("Gaddafi", "Kadhafi"). A title ("Time") is not inflected at all: "Times" is
+    another paper."""
     if actor.type in _TITLE_TYPES:
         return False
     words, name = loose_form(mention), loose_form(alias.text)
