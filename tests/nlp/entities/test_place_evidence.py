@@ -349,3 +349,14 @@ def test_a_feature_word_makes_another_place_of_the_name() -> None:
 def test_antigua_is_the_island_state() -> None:
     found = _places("Hurricane winds hit Antigua and then Barbuda on Tuesday.", "en")
     assert found.get("Antigua") == "Antigua and Barbuda"
+
+
+def test_a_hyphenated_name_is_no_everyday_word() -> None:
+    from claimtrace.nlp.entities.scan.places import is_common_word
+
+    assert not is_common_word("Rheinland-Pfalz", "de")
+    assert is_common_word("Nord", "fr")
+    place = resolve("Rheinland-Pfalz", (), "de", 0)
+    assert place is not None and place.kind == "admin1"
+    # found by the scanner alone (the model took it for an organisation)
+    assert plausible_place(place, "Rheinland-Pfalz", "de", set(), found_by_ner=False)

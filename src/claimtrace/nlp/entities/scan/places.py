@@ -75,6 +75,9 @@ def is_common_word(text: str, language: str | None, floor: float = _COMMON_ZIPF)
     words = text.split()
     if len(words) != 1:
         return False
+    parts = [p for p in regex.split(r"[\-‐–]", words[0]) if p]
+    if len(parts) > 1 and all(p[:1].isupper() for p in parts):
+        return False  # "Baden-Württemberg": wordfreq counts its parts, a name counts once
     word = words[0].casefold()
     if ARABIC.match(word):
         # news corpora make Arabic place names frequent ("دمشق" 5.1): only the most
