@@ -10,7 +10,7 @@ from claimtrace.nlp.attribution import find_attributions
 from claimtrace.nlp.claims import extract_claims
 from claimtrace.nlp.claims.verbs import find_relation
 from claimtrace.records import Claim
-from tests.nlp.claims.helpers import document
+from tests.nlp.claims.helpers import analysis, document
 
 pytestmark = pytest.mark.slow
 
@@ -119,3 +119,30 @@ def test_a_stance_inside_a_statement_keeps_the_statement() -> None:
         "en",
     )
     assert any(c.sources and c.sources[0].name == "Opposition military sources" for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "river"),
+    [
+        (
+            "Hezbollah shelled a power line near the Tishreen dam on the Euphrates.",
+            "en",
+            "Euphrates",
+        ),
+        ("Die Hisbollah beschoss eine Stromleitung nahe dem Staudamm am Euphrat.", "de", "Euphrat"),
+        ("Le Hezbollah a bombardé une ligne près du barrage sur l'Euphrate.", "fr", "Euphrate"),
+        ("Hezbollah bombardeó una línea cerca de la presa sobre el Éufrates.", "es", "Éufrates"),
+    ],
+)
+def test_an_unknown_name_a_feature_places_is_no_actor(text: str, language: str, river: str) -> None:
+    doc = document(text, language)
+    hez = text.split()[0] if text.startswith("Hezbollah") else text.split()[1]
+    mentions = [
+        (hez, "actor:hezbollah", None, "ORG"),
+        (river, "actor:x-river", None, "ORG"),  # the NER's guess: an unknown organisation
+    ]
+    claims = extract_claims(doc, analysis(doc, mentions), [])
+    assert claims
+    for claim in claims:
+        assert "actor:x-river" not in claim.subjects + claim.objects
+        assert "actor:hezbollah" in claim.subjects

@@ -29,6 +29,7 @@ from claimtrace.nlp.attribution.base import (
 )
 from claimtrace.nlp.attribution.chains import link_chains, trim_contents
 from claimtrace.nlp.attribution.discourse import named_sources, report_parents
+from claimtrace.nlp.attribution.junk import clean_sources
 from claimtrace.nlp.attribution.quotes import add_quotes
 from claimtrace.nlp.attribution.rules_backend import RulesBackend
 from claimtrace.nlp.attribution.spacy_backend import SpacyAttributionBackend
@@ -71,10 +72,10 @@ def find_attributions(
     for language, inside in _runs(doc, sentences):
         name = chosen.get(language, chosen.get("*", "rules"))
         found.extend(_extract(name, doc, inside, language, pieces))
-    found = [a for a in found if not _hedge(a)]
+    found = [a for a in clean_sources(doc.text, found) if not _hedge(a)]
     found = trim_contents(doc.text, found)
     found += layout_speakers(doc, sentences, found)
-    found = add_quotes(doc, sentences, found)
+    found = clean_sources(doc.text, add_quotes(doc, sentences, found))
     found.sort(key=lambda a: (a.sentence.start, a.cue.start))
     found = _without_asides(link_chains(found))
     return report_parents(doc.text, sentences, link_chains(found))

@@ -122,6 +122,7 @@ def actors_in(
         and start <= lm.mention.start
         and lm.mention.end <= end
         and not modifier_only(text, lm.mention.start, lm.mention.end, lm.mention.label, lexicon)
+        and not _located(text, lm.mention.start, lm.mention.end, lm.actor_id)
     ]
     for phrase in _descriptor_phrases(text, start, end, lexicon, context):
         inside = [a for a in found if phrase.start <= a.start and a.end <= phrase.end]
@@ -129,6 +130,33 @@ def actors_in(
             continue
         found = [a for a in found if a not in inside] + [phrase]
     return sorted(found, key=lambda a: a.start)
+
+
+# "the dam on the Euphrates", "am Euphrat", "sur l'Euphrate", "a orillas del Éufrates": a
+# name the actor table does not know, placed by a feature it lies on, is a river or a
+# region, not an actor
+_LOCATED_BEFORE = regex.compile(
+    r"(?:\b(?:dam|bridge|city|town|village|port|bank|banks|shore|shores|valley|crossing|"
+    r"island|coast|border)\s+(?:[\p{L}\-]+\s+){0,2}?(?:on|of|along)\s+the|"
+    r"\b(?:along|across|upstream\s+on|downstream\s+on)\s+the|"
+    r"\b(?:am|an\s+der|entlang\s+des|entlang\s+der|jenseits\s+des|flussaufwärts\s+am)|"
+    r"\b(?:barrage|pont|ville|rive|rives|vallée)\s+(?:[\p{L}\-]+\s+){0,2}?(?:sur|de)\s+l['’]|"
+    r"\b(?:le\s+long\s+de|au\s+bord\s+de)\s+l['’]|"
+    r"\b(?:presa|puente|ciudad|orilla|orillas|valle)\s+(?:[\p{L}\-]+\s+){0,2}?"
+    r"(?:sobre|en|de)\s+el|\ba\s+orillas\s+del)\s*$",
+    regex.IGNORECASE,
+)
+_LOCATED_AFTER = regex.compile(
+    r"^\s+(?:river|valley|basin|Fluss|Tal|fleuve|vallée|río|valle)\b", regex.I
+)
+
+
+def _located(text: str, start: int, end: int, actor_id: str) -> bool:
+    """An unknown name (``actor:x-…``) a feature places: a river or region, no actor."""
+    if not actor_id.startswith("actor:x-"):
+        return False
+    before = text[max(0, start - 60) : start]
+    return bool(_LOCATED_BEFORE.search(before) or _LOCATED_AFTER.match(text, end, end + 20))
 
 
 _NEXT_WORD = regex.compile(r"[ \t\u00a0]+([\p{L}\p{M}][\p{L}\p{M}\-]*)")
