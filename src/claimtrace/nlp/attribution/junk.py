@@ -82,8 +82,10 @@ def cleaned(text: str, source: Span, language: str | None) -> Span | None:
         first = found[0].casefold()
     if first in LABELS or DATE.search(text[start:end]):
         return None
-    if len(found) == 1 and first in NOBODY:
-        return None
+    if first in NOBODY:
+        return None  # "Nobody", "Personne n'a …"
+    if language == "de" and len(found) > 1 and found[-1][:1].islower():
+        return None  # "Regierungskreise berichtet": German names end on a capitalised noun
     if len(found) == 2 and (first + found[1].casefold()) == "noone":
         return None
     if (start, end) == (source.start, source.end):

@@ -115,6 +115,9 @@ def _opening(text: str, close: int) -> int | None:
     return None
 
 
+_LETTERS = regex.compile(r"(?<![\w@.])[^\W\d_]{2,}(?![\w@])")
+
+
 def _make(
     doc: Document,
     sentences: Sequence[tuple[int, int]],
@@ -123,8 +126,8 @@ def _make(
     content: Span,
     taken: list[tuple[int, int]],
 ) -> Attribution | None:
-    if len(content.text.split()) < MIN_CONTENT_WORDS:
-        return None
+    if len(_LETTERS.findall(content.text)) < MIN_CONTENT_WORDS:
+        return None  # "Press office: press@example.org, Tel. 030 / 123": contacts, no words
     if any(s < content.end and content.start < e for s, e in taken):
         return None  # a verb or a quote already gave this content its source
     here = sentence_of(sentences, content.start) or sentence_of(sentences, cue[0])

@@ -368,8 +368,13 @@ def _claim(
 
 def _named(links: Sequence[SourceLink]) -> bool:
     """A source named by more than one word ("the dam's administration", "die Verwaltung des
-    Staudamms"), not "researchers" or "tests"."""
-    return bool(links) and len(links[-1].name.split()) >= 2
+    Staudamms"), not "researchers" or "tests", nor a paper ("the letter", "une vidéo")."""
+    # "the letter", "post mortem tests": papers say it, no one named to ask (unless a
+    # named outlet holds them: "Die Zeitung Nordkurier > Die Dokumente")
+    return any(
+        len(link.name.split()) >= 2 and not is_evidence(Span(0, len(link.name), link.name))
+        for link in links
+    )
 
 
 def _inside(actor: ActorSpan, span: Span | None) -> bool:
