@@ -77,8 +77,6 @@ PEOPLE = PERSON | words(
 EVIDENCE = words(
     "documents document files file papers records letters letter emails messages "
     "recordings footage images photos videos data leaks defectors interviews testimony "
-    "note notes message video tests study studies analysis text vidéo texte étude études "
-    "studie studien analyse nachricht estudio estudios análisis mensaje texto "
     "testimonies dokumente dokument akten unterlagen papiere briefe aufnahmen bilder "
     "daten aussagen dokumenten papieren briefen bildern dateien videos "
     "documents fichiers dossiers lettres images vidéos données "

@@ -341,10 +341,9 @@ def _claim(
     start, end = evidence
     places = _places(analysis, start, end)
     vague = relation == "other" or (verb is not None and verb.noun)
-    if not subjects and not objects and not places and (vague or not _named(links)):
-        # "a strike is planned", "protection", "the driver was killed": no one, nowhere,
-        # and no named source to ask; a deed named by its verb on the word of a named
-        # source ("officials in the ministry said the report was denied") is kept
+    if not subjects and not objects and not places and vague:
+        # "a strike is planned", "protection": no one, nowhere; a deed named by its verb
+        # ("officials said the ministry denied the report") is kept
         return None
     return Claim(
         id=claim_id(doc.id, content.start, content.end, relation),
