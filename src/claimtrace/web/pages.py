@@ -22,6 +22,7 @@ from markupsafe import Markup
 from claimtrace import api
 from claimtrace.report.svg_timeline import timeline_svg
 from claimtrace.report.times import time_label
+from claimtrace.web import overview_data
 from claimtrace.web.deps import Settings, settings
 from claimtrace.web.facets import faceted_search
 from claimtrace.web.group_spread import spread, stories_of
@@ -67,6 +68,8 @@ def overview(s: Store) -> HTMLResponse:
         stats=api.stats(db=s.db),
         stories=api.story_page(s.db, None, LIST_LIMIT),
         groups=api.group_page(s.db, 2, None, None, OVERVIEW_GROUPS, by_spread=True),
+        outlets=overview_data.outlets(s.db),
+        months=overview_data.months(s.db),
     )
 
 
@@ -126,7 +129,8 @@ def group(group_id: str, s: Store) -> HTMLResponse:
         listed = api.group_page(s.db, 1, story["id"], None, LIST_LIMIT, by_spread=True)
         beside += [g for g in listed if g["id"] != found["id"] and g not in beside]
     return page("group.html", group=found, spread=spread(found), stories=stories,
-                beside=beside[:LIST_LIMIT])  # fmt: skip
+                beside=beside[:LIST_LIMIT],
+                days=overview_data.spread_days(found["members"]))  # fmt: skip
 
 
 @router.get("/actors/{actor_id}", response_class=HTMLResponse)
@@ -134,7 +138,8 @@ def actor(actor_id: str, s: Store) -> HTMLResponse:
     found = api.actor(actor_id, db=s.db, limit=LIST_LIMIT)
     listed = [c.id for role in found["claims"].values() for c in role["claims"]]
     groups = api.groups_of_claims(listed, db=s.db)
-    return page("actor.html", actor=found, groups=groups, roles=ROLE_TITLES)
+    return page("actor.html", actor=found, groups=groups, roles=ROLE_TITLES,
+                network=overview_data.network(s.db, found["id"]))  # fmt: skip
 
 
 ROLE_TITLES = {
