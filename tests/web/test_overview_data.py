@@ -71,3 +71,19 @@ def test_an_actor_page_shows_its_network(client: TestClient, store: Store) -> No
                                               f" WHERE a.actor_id = '{actor}'"
                                               f" AND b.actor_id <> '{actor}'")}  # fmt: skip
     assert linked == expected and len(linked) == count
+
+
+def test_a_document_page_shows_the_removed_debris_on_demand(
+    client: TestClient, store: Store
+) -> None:
+    shown = 0
+    for row in api.documents(db=store.db, limit=50):
+        doc = api.show(row["id"], db=store.db).document
+        page = client.get(f"/documents/{doc.id}").text
+        if not doc.removed:
+            assert 'id="removed"' not in page
+            continue
+        part = unescape(page.split('<details id="removed">', 1)[1].split("</details>", 1)[0])
+        assert all(line in part and why in part for line, why in doc.removed)
+        shown += 1
+    assert shown >= 1  # the French sample's share and "read the original" lines
