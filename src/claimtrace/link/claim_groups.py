@@ -405,23 +405,6 @@ def _scores(
     return scored, scores
 
 
-def _best_group(
-    claim: Claim,
-    groups: dict[str, list[Claim]],
-    vectors: dict[str, np.ndarray],
-    parents: Mapping[str, str | None],
-    limits: tuple[float, float],
-    verifier: Verifier | None = None,
-    cache: dict[tuple[str, str], float] | None = None,
-) -> tuple[str, float] | None:
-    """The group the claim matches best above the threshold (``limits``: the encoder's
-    floor and the threshold; ``groups``: candidate groups with their members), and its
-    score. Pairs the verifier qualifies and the encoder scores below the threshold get the
-    verifier's score when it is higher (link/verify.py)."""
-    matched = _matching_groups(claim, groups, vectors, parents, limits, verifier, cache)
-    return (matched[0][0], matched[0][1]) if matched else None
-
-
 def _matching_groups(
     claim: Claim,
     groups: dict[str, list[Claim]],
