@@ -3,9 +3,6 @@ errors (a CSP violation is one), and the hostile article never runs a script."""
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
@@ -13,9 +10,9 @@ from urllib.parse import quote
 import pytest
 
 from claimtrace import api
-from claimtrace.web import create_app
 from tests.report import browser
-from tests.report.test_browser import _TRAP
+from tests.web.browser_app import anchors, chrome, clean
+from tests.web.browser_app import served as serve
 from tests.web.conftest import HOSTILE, Store
 
 pytestmark = pytest.mark.slow
@@ -30,48 +27,18 @@ from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 @pytest.fixture(scope="module")
 def served(store: Store) -> Iterator[str]:
-    import uvicorn
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(store.db), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve(store.db) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
 def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    chrome = browser.start(tmp_path_factory.mktemp("web-browser"))
-    chrome.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": _TRAP})
-    yield chrome
-    chrome.quit()
-
-
-def clean(driver: Any) -> None:
-    severe = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
-    assert severe == []
-    assert driver.execute_script("return window.__fired") == []
-
-
-def links(driver: Any, prefix: str) -> list[Any]:
-    def path(anchor: Any) -> str:
-        return (anchor.get_attribute("href") or "").split("//", 1)[-1].split("/", 1)[-1]
-
-    return [a for a in driver.find_elements(By.TAG_NAME, "a") if path(a).startswith(prefix)]
+    with chrome(tmp_path_factory.mktemp("web-browser")) as started:
+        yield started
 
 
 def click_first(driver: Any, prefix: str) -> None:
-    found = links(driver, prefix)
+    found = anchors(driver, prefix)
     assert found, prefix
     found[0].click()
 
@@ -93,12 +60,12 @@ def test_the_analysts_path_by_clicking(served: str, driver: Any) -> None:
     assert driver.find_elements(By.CSS_SELECTOR, "article p")
     clean(driver)
     document = driver.current_url
-    for group in [a.get_attribute("href") for a in links(driver, "groups/")]:
+    for group in [a.get_attribute("href") for a in anchors(driver, "groups/")]:
         driver.get(document)
         click_first(driver, group.split("/", 3)[-1])
         assert driver.find_elements(By.CSS_SELECTOR, "table.members tbody tr")
         clean(driver)
-        if links(driver, "actors/"):
+        if anchors(driver, "actors/"):
             break  # a group whose members name a known actor as source or subject
     click_first(driver, "actors/")
     assert "Names as written" in driver.find_element(By.TAG_NAME, "main").text

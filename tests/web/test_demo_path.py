@@ -8,9 +8,6 @@ to the story and to a place's page. No console error on the way."""
 from __future__ import annotations
 
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,9 +15,9 @@ from typing import Any
 import pytest
 
 from claimtrace import api
-from claimtrace.web import create_app
 from tests.report import browser
-from tests.report.test_browser import _TRAP
+from tests.web.browser_app import anchors, chrome, clean
+from tests.web.browser_app import served as serve
 
 pytestmark = pytest.mark.slow
 _REASON = browser.missing()
@@ -36,47 +33,17 @@ QUESTION = re.compile(r"water|pump", re.IGNORECASE)  # the user's question, in E
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
-
     db = str(tmp_path_factory.mktemp("demo") / "claimtrace.db")
     api.ingest([SAMPLES], db=db)  # what `make demo` runs
     api.analyse(db=db)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(400):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    with serve(db) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
 def driver(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    chrome = browser.start(tmp_path_factory.mktemp("demo-browser"))
-    chrome.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": _TRAP})
-    yield chrome
-    chrome.quit()
-
-
-def clean(driver: Any) -> None:
-    severe = [e for e in driver.get_log("browser") if e["level"] == "SEVERE"]
-    assert severe == []
-    assert driver.execute_script("return window.__fired") == []
-
-
-def anchors(scope: Any, prefix: str) -> list[Any]:
-    def path(anchor: Any) -> str:
-        return (anchor.get_attribute("href") or "").split("//", 1)[-1].split("/", 1)[-1]
-
-    return [a for a in scope.find_elements(By.TAG_NAME, "a") if path(a).startswith(prefix)]
+    with chrome(tmp_path_factory.mktemp("demo-browser")) as started:
+        yield started
 
 
 def items(driver: Any, selector: str) -> list[str]:

@@ -33,8 +33,10 @@ def test_the_overview_shows_outlets_and_documents_and_claims_by_month(
     stored = _rows(store.db, "SELECT substr(published, 1, 7), COUNT(*) FROM documents"
                              " WHERE published IS NOT NULL GROUP BY 1 ORDER BY 1")  # fmt: skip
     assert months == [m for m, _ in stored]
-    sql = ("SELECT COUNT(*) FROM claims c JOIN documents d ON d.id = c.document_id"
-           " WHERE d.published IS NOT NULL")
+    sql = (
+        "SELECT COUNT(*) FROM claims c JOIN documents d ON d.id = c.document_id"
+        " WHERE d.published IS NOT NULL"
+    )
     claims = _rows(store.db, sql)[0][0]
     shown_claims = re.findall(r'<meter[^>]*value="(\d+)"></meter> \d+</td></tr>', table)
     assert sum(int(n) for n in shown_claims) == claims > 0
