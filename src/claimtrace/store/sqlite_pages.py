@@ -149,20 +149,14 @@ def _group_summary(row: sqlite3.Row) -> dict[str, Any]:
 
 def group_detail(db: sqlite3.Connection, group_id: str) -> dict[str, Any] | None:
     """One claim group: its members (claim, document, date, stance), oldest document first."""
+    # a group merged into another (merged_groups, migration 013) answers as that group
+    merged = db.execute("SELECT into_id FROM merged_groups WHERE id = ?", (group_id,)).fetchone()
+    group_id = merged[0] if merged else group_id
     head = db.execute(
         "SELECT id, label, relation, anchor, created FROM claim_groups WHERE id = ?", (group_id,)
     ).fetchone()
-    if head is None:  # a group merged into another answers as that group
-        row = db.execute("SELECT into_id FROM merged_groups WHERE id = ?", (group_id,)).fetchone()
-        if row is None:
-            return None
-        group_id = row[0]
-        head = db.execute(
-            "SELECT id, label, relation, anchor, created FROM claim_groups WHERE id = ?",
-            (group_id,),
-        ).fetchone()
-        if head is None:
-            return None
+    if head is None:
+        return None
     rows = db.execute(
         "SELECT m.claim_id, m.stance, m.similarity, c.document_id, c.language, d.published,"
         " d.outlet, d.title FROM claim_group_members m JOIN claims c ON c.id = m.claim_id"
