@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -526,11 +526,23 @@ def search_page(
     offset: int = 0,
     limit: int = 20,
     aliases: bool = True,
+    snippets: bool = True,
 ) -> list[SearchHit]:
-    """The ranked hits of ``search`` from ``offset`` on."""
+    """The ranked hits of ``search`` from ``offset`` on (without ``snippets``: ranked only,
+    for counting; ``search_snippets`` then cuts them for the hits shown)."""
     with opened(db, read_only=True) as store:
-        found = store.search(query, limit=offset + limit, language=language, aliases=aliases)
+        found = store.search(
+            query, limit=offset + limit, language=language, aliases=aliases, snippets=snippets
+        )
         return found[offset:]
+
+
+def search_snippets(
+    query: str, document_ids: Sequence[str], db: str | Path | None = None, aliases: bool = True
+) -> dict[str, str]:
+    """Document id -> its snippet for ``query`` (matches in [brackets]), for those documents."""
+    with opened(db, read_only=True) as store:
+        return store.snippets(query, list(document_ids), aliases=aliases)
 
 
 def snapshot_part(

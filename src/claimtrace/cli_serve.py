@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import os
+from typing import Any
 
 import click
 
@@ -74,7 +75,7 @@ def serve(
         ) from exc
     # on loopback without a token, answer only to loopback names (DNS rebinding)
     hosts = None if token else [f"{h}" for h in ("127.0.0.1", "localhost", "[::1]", host)]
-    options = {"db": str(config.db), "read_only": read_only, "allowed_hosts": hosts,
+    options: dict[str, Any] = {"db": str(config.db), "read_only": read_only, "allowed_hosts": hosts,
                "max_upload_bytes": max_upload_mb * 1_000_000}  # fmt: skip
     app = create_app(**options, token=token)
     url = f"http://{host}:{port}/api/v1"

@@ -61,3 +61,27 @@ def test_a_short_page_is_the_head_of_the_long_ranking(store_config: Config, tmp_
             assert len(marked) == 2, [h.snippet for h in everything[:2]]
     finally:
         store.close()
+
+
+def test_ranked_only_then_snippets_for_the_shown_hits(store_config: Config, tmp_path: Path) -> None:
+    """The web search page ranks many hits without snippets (to count facets), then cuts
+    snippets for the page it shows: the same hits, order and snippets as a full search."""
+    count = TWO_STEP_LIMIT + 10
+    api.ingest([_corpus(tmp_path, count)], config=store_config)
+    store = open_store(store_config, read_only=True)
+    try:
+        for query in ("reservoir", "Stausee OR reservoir"):
+            full = store.search(query, limit=count)
+            ranked = store.search(query, limit=count, snippets=False)
+            assert [(h.document_id, h.score) for h in ranked] == [
+                (h.document_id, h.score) for h in full
+            ]
+            assert {h.snippet for h in ranked} == {""}
+            shown = [h.document_id for h in ranked[3:9]]
+            cut = store.snippets(query, shown)
+            assert cut == {h.document_id: h.snippet for h in full[3:9]}
+            assert all("[" in snippet for snippet in cut.values())
+        assert store.snippets("reservoir", []) == {}
+        assert store.snippets("nowhere-to-be-found", shown) == {}
+    finally:
+        store.close()

@@ -16,6 +16,7 @@ from tests.web.conftest import Store
 
 GROUP_ROW = re.compile(r'<li><a href="/groups/([^"]+)">[^<]*</a>\s*<span class="meta">(\d+) doc')
 DOCUMENT = re.compile(r'href="/documents/([^"]+)"')
+BIDI = re.compile(r"<bdi>([^<]*)</bdi>")
 
 
 def test_the_overview_lists_claims_by_spread(client: TestClient, store: Store) -> None:
@@ -40,8 +41,9 @@ def test_a_group_page_says_who_first_reported_it_and_who_repeats_it(
     assert sorted([first_id, *repeats]) == sorted(group["documents"])
     assert "according to" in first and repeated.count("according to") == len(repeats)
     outlets = {m["document"]["outlet"] for m in group["members"] if m["document"]["outlet"]}
-    shown = unescape(page.split('id="outlets">', 1)[1].split("</dd>", 1)[0])
-    assert set(shown.split(", ")) == outlets
+    shown = page.split('id="outlets">', 1)[1].split("</dd>", 1)[0]
+    assert {unescape(o) for o in BIDI.findall(shown)} == outlets  # each isolated (Arabic names)
+    assert not BIDI.sub("", shown).strip(", ")  # nothing outside the isolates but commas
     assert 'href="/stories/' in page  # the story it belongs to
     # a source is cited once per actor, in whatever language the documents name it
     cited = page.split('id="sources-cited">', 1)[1].split("</dd>", 1)[0]
@@ -49,6 +51,9 @@ def test_a_group_page_says_who_first_reported_it_and_who_repeats_it(
     assert len(actors) == len(set(actors))
     named = {s.actor for m in group["members"] for s in m["claim"].sources if s.actor}
     assert {unquote(a) for a in actors} == named
+    # every name isolated (an Arabic name must not pull "1 doc" to its other side)
+    bare = re.sub(r'<span class="meta">[^<]*</span>|<a href="[^"]+">|</a>', "", cited)
+    assert BIDI.findall(bare) and not BIDI.sub("", bare).replace(",", "").strip(), cited
 
 
 def test_spread_and_facets_read_the_same_on_postgresql(store: Store) -> None:

@@ -79,8 +79,19 @@ class Store(Protocol):
     def original(self, sha256: str) -> bytes: ...
 
     def search(
-        self, query: str, limit: int = 20, language: str | None = None, aliases: bool = True
+        self,
+        query: str,
+        limit: int = 20,
+        language: str | None = None,
+        aliases: bool = True,
+        snippets: bool = True,
     ) -> list[SearchHit]: ...
+
+    def snippets(
+        self, query: str, document_ids: Sequence[str], aliases: bool = True
+    ) -> dict[str, str]:
+        """Document id -> its snippet for ``query`` (for a page of hits ranked without)."""
+        ...
 
     def search_names(self, query: str) -> dict[str, list[str]]:
         """The other names each term of the query is searched by (term -> names)."""

@@ -102,6 +102,18 @@ def search_sql(
     return built.compile(tree), built.params
 
 
+def _config_case() -> str:
+    """The text search configuration of a row's language, as SQL."""
+    cases = " ".join(f"WHEN '{code}' THEN '{name}'" for code, name in CONFIGS.items())
+    return f"CASE language {cases} ELSE 'simple' END::regconfig"
+
+
+_HEADLINE = (
+    "ts_headline({config}, text, query, 'StartSel=[, StopSel=], MaxWords=16, MinWords=6,"
+    ' MaxFragments=1, FragmentDelimiter=" … "\')'
+)
+
+
 def search(
     db: Any,
     query: str,
@@ -109,8 +121,10 @@ def search(
     expand: Expand | None,
     limit: int,
     language: str | None,
+    snippets: bool = True,
 ) -> list[Any]:
-    """Rows (id, title, language, published, outlet, snippet, score), best first."""
+    """Rows (id, title, language, published, outlet, snippet, score), best first; without
+    ``snippets`` each snippet is empty (ranked only)."""
     built = search_sql(query, languages, expand)
     if built is None:
         return []
@@ -124,12 +138,34 @@ def search(
     if language:
         sql += " AND (d.language = ? OR d.languages LIKE ?)"
         params += [language, f'%"{language}"%']
+    cut = _HEADLINE.format(config=_config_case()) if snippets else "''"
     sql += (
         " ORDER BY score DESC, d.id LIMIT ?)"
-        " SELECT id, title, language, published, outlet,"
-        " ts_headline(CASE language {cases} ELSE 'simple' END::regconfig, text, query,"
-        " 'StartSel=[, StopSel=], MaxWords=16, MinWords=6, MaxFragments=1,"
-        ' FragmentDelimiter=" … "\') AS snippet, score FROM hits ORDER BY score DESC, id'
-    ).format(cases=" ".join(f"WHEN '{code}' THEN '{name}'" for code, name in CONFIGS.items()))
+        f" SELECT id, title, language, published, outlet, {cut} AS snippet, score"
+        " FROM hits ORDER BY score DESC, id"
+    )
     params.append(limit)
     return list(db.execute(sql, params).fetchall())
+
+
+def snippets(
+    db: Any,
+    query: str,
+    languages: Sequence[str | None],
+    expand: Expand | None,
+    document_ids: Sequence[str],
+) -> dict[str, str]:
+    """Document id -> its snippet for ``query``, for the given documents the query matches."""
+    built = search_sql(query, languages, expand)
+    if built is None or not document_ids:
+        return {}
+    expression, params = built
+    marks = ",".join("?" * len(document_ids))
+    sql = (
+        f"WITH q AS (SELECT {expression} AS query)"
+        f" SELECT d.id, {_HEADLINE.format(config=_config_case())} FROM document_search s"
+        " JOIN documents d ON d.id = s.document_id, q"
+        f" WHERE s.tsv @@ q.query AND d.id IN ({marks})"
+    )
+    rows = db.execute(sql, [*params, *document_ids]).fetchall()
+    return {row[0]: row[1] for row in rows}

@@ -38,6 +38,7 @@ from claimtrace.records import Attribution, Claim, Document
 from claimtrace.store import pg_open, pg_search
 from claimtrace.store import sqlite_corrections as corrections_sql
 from claimtrace.store.base import SearchHit
+from claimtrace.store.fts import Expand
 from claimtrace.store.pg_dialect import Connection
 from claimtrace.store.search_names import entity_expander
 from claimtrace.store.sqlite import SQLiteStore
@@ -176,16 +177,31 @@ class PostgresStore(SQLiteStore):
         pg_search.index_document(self.db, doc)
 
     def search(
-        self, query: str, limit: int = 20, language: str | None = None, aliases: bool = True
+        self,
+        query: str,
+        limit: int = 20,
+        language: str | None = None,
+        aliases: bool = True,
+        snippets: bool = True,
     ) -> list[SearchHit]:
         """Hits for a query in the documented language (store/search_syntax.py), ranked by
         ts_rank; with ``aliases``, a term naming a known actor or place matches its other
-        names too."""
-        expand = None
-        if aliases:
-            expand = entity_expander(self.db, corrections_sql.active(self.db))  # type: ignore[arg-type]
-        rows = pg_search.search(self.db, query, self.languages(), expand, limit, language)
+        names too; without ``snippets``, ranked only (empty snippets)."""
+        expand = self._expander(aliases)
+        rows = pg_search.search(self.db, query, self.languages(), expand, limit, language, snippets)
         return [SearchHit(r[0], r[1], r[2], r[3], r[4], r[5], float(r[6])) for r in rows]
+
+    def snippets(
+        self, query: str, document_ids: Sequence[str], aliases: bool = True
+    ) -> dict[str, str]:
+        """Document id -> its snippet for ``query``, for the given documents only."""
+        expand = self._expander(aliases)
+        return pg_search.snippets(self.db, query, self.languages(), expand, document_ids)
+
+    def _expander(self, aliases: bool) -> Expand | None:
+        if not aliases:
+            return None
+        return entity_expander(self.db, corrections_sql.active(self.db))  # type: ignore[arg-type]
 
     def close(self) -> None:
         conn, self._conn = self._conn, None

@@ -138,15 +138,15 @@ class _Parser:
                     raise SearchSyntaxError(f"AND has nothing after it {self.where(nxt)}")
                 continue
             if token[:2] == ("op", "NOT"):
-                kept = [p for p in parts if p is not None]
-                if not kept:
+                found = [p for p in parts if p is not None]
+                if not found:
                     raise SearchSyntaxError(
                         f"NOT needs something to keep before it {self.where(token)}: write"
                         " e.g. Syria NOT Damascus"
                     )
                 self.i += 1
                 drop = self.unary("NOT")
-                keep = kept[0] if len(kept) == 1 else And(tuple(kept))
+                keep = found[0] if len(found) == 1 else And(tuple(found))
                 parts = [Not(keep, drop)] if drop is not None else [keep]
                 continue
             parts.append(self.unary())

@@ -37,7 +37,7 @@ def faceted_search(
     query: str, db: str, selected: Mapping[str, str], depth: int = DEPTH
 ) -> FacetedHits:
     chosen = {k: v for k, v in selected.items() if k in FACETS and v}
-    found = api.search_page(query, db, None, 0, depth)
+    found = api.search_page(query, db, None, 0, depth, snippets=False)  # ranked, no cut yet
     hits = [h for h in found if all(v in _fields(h)[k] for k, v in chosen.items() if k in _HIT)]
     with api.opened(db, read_only=True) as store:
         connection: Any = getattr(store, "db", None)

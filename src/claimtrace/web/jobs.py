@@ -169,7 +169,10 @@ def _stale(path: Path) -> bool:
 def _read(path: Path) -> Job | None:
     try:
         data = json.loads(path.read_text("utf-8"))
-        return Job(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
+        fields: dict[str, Any] = {
+            k: tuple(v) if isinstance(v, list) else v for k, v in data.items()
+        }
+        return Job(**fields)
     except (OSError, ValueError, TypeError):
         return None
 

@@ -96,7 +96,9 @@ def search(
         except api.ClaimtraceError as exc:  # invalid query syntax: say so, never a silent miss
             error = str(exc)
     hits = found.hits[:LIST_LIMIT] if found else []
-    rows = [{**h.to_dict(), "snippet_html": snippet_html(h.snippet)} for h in hits]
+    cut = api.search_snippets(q, [h.document_id for h in hits], db=s.db) if hits else {}
+    rows = [{**h.to_dict(), "snippet": cut.get(h.document_id, ""),
+             "snippet_html": snippet_html(cut.get(h.document_id, ""))} for h in hits]  # fmt: skip
     selected = found.selected if found else {}
 
     def toggle(facet: str, value: str) -> str:

@@ -79,7 +79,7 @@ class Guard:
             await self.app(scope, receive, send)
             return
         headers = {k.decode("latin-1").lower(): v for k, v in scope.get("headers", [])}
-        refusal = None
+        refusal: ASGIApp | None = None
         if self.allowed_hosts is not None and _host(headers) not in self.allowed_hosts:
             refusal = error_response(400, "this server answers only to its own host name",
                                      "bad_host")  # fmt: skip

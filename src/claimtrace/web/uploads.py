@@ -15,7 +15,7 @@ import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import BinaryIO
+from typing import IO
 
 _UNSAFE = re.compile(r"[^\w.\-]+", re.UNICODE)
 MAX_MEMBERS = 5000
@@ -57,7 +57,7 @@ def _inside(folder: Path, target: Path) -> Path:
     return resolved
 
 
-def save_stream(folder: Path, name: str, stream: BinaryIO, budget: int) -> Saved:
+def save_stream(folder: Path, name: str, stream: IO[bytes], budget: int) -> Saved:
     """Copy ``stream`` to a new file in ``folder``; UploadError past ``budget`` bytes."""
     target = _inside(folder, _unique(folder, safe_name(name)))
     written = 0
