@@ -398,14 +398,7 @@ class SQLiteStore:
             "SELECT f.document_id AS id, snippet(documents_fts, 2, '[', ']', ' … ', 16) AS s"
             f" FROM documents_fts f WHERE documents_fts MATCH ? AND f.document_id IN ({marks})"
         )
-        try:
-            rows = self.db.execute(sql, [expression, *document_ids]).fetchall()
-        except sqlite3.OperationalError as exc:
-            if "fts5" not in str(exc).lower():
-                raise
-            raise SearchSyntaxError(
-                f"the search index cannot read the query {query!r}: {exc}"
-            ) from exc
+        rows = self._matched(query, sql, [expression, *document_ids])
         return {row["id"]: row["s"] for row in rows}
 
     def _expression(self, query: str, aliases: bool) -> str | None:
@@ -438,15 +431,19 @@ class SQLiteStore:
         params.append(limit)
         return self._hits(query, sql, params)
 
-    def _hits(self, query: str, sql: str, params: list[Any]) -> list[SearchHit]:
+    def _matched(self, query: str, sql: str, params: list[Any]) -> list[Any]:
+        """The rows of a full-text query; the index refusing ``query`` is a syntax error."""
         try:
-            rows = self.db.execute(sql, params).fetchall()
+            return self.db.execute(sql, params).fetchall()
         except sqlite3.OperationalError as exc:
             if "fts5" not in str(exc).lower():
                 raise
             raise SearchSyntaxError(
                 f"the search index cannot read the query {query!r}: {exc}"
             ) from exc
+
+    def _hits(self, query: str, sql: str, params: list[Any]) -> list[SearchHit]:
+        rows = self._matched(query, sql, params)
         return [
             SearchHit(
                 row["id"], row["title"], row["language"], row["published"], row["outlet"],
