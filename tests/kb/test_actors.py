@@ -241,6 +241,23 @@ def test_a_word_that_is_an_aliases_stem_names_no_actor(
 def test_inflected_forms_still_match(table: ActorTable) -> None:
     assert _id(table, "Frankreichs", "de") == "actor:state-fr"
     assert _id(table, "syrischen", "de") == "actor:state-sy"
+    assert _id(table, "Irans", "de") == "actor:state-ir"
+    assert _id(table, "US-amerikanischer", "de") == "actor:state-us"
+    assert _id(table, "Paraguayo", "es") == "actor:state-py"
+
+
+@pytest.mark.parametrize(
+    ("mention", "language"),
+    [("Faser", "de"), ("Cubas", "es"), ("Granados", "es"), ("Libération", "fr"),
+     ("Georges", "fr"), ("Colombes", "fr"), ("Kannada", "en"), ("Indeed", "en")],
+)  # fmt: skip
+def test_a_longer_word_is_a_name_only_with_an_ending_its_language_gives_names(
+    table: ActorTable, mention: str, language: str
+) -> None:
+    # each shares a stem with a state's name (Turkish "Fas" for Morocco, "Cuba", Spanish
+    # "Granada" for Grenada, "Liberia", "Géorgie", "Colombie", "Canada", "India"), but no
+    # ending of the text's language makes the name that word
+    assert table.match(mention, language) is None
 
 
 def test_a_title_is_not_inflected(table: ActorTable) -> None:

@@ -134,7 +134,7 @@ class ActorTable:
                 if strength == WEAK and not _close(query, loose_form(alias.text)):
                     continue
                 if strength > 0 and not _inflected_form(
-                    bare, alias, self.actors[actor_id], strength
+                    bare, alias, self.actors[actor_id], strength, language
                 ):
                     continue
                 found = ActorMatch(self.actors[actor_id], alias, strength)
@@ -198,22 +198,50 @@ def _capitalised(alias: Alias) -> bool:
 
 
 _TITLE_TYPES = frozenset({"media_outlet"})
+# what may follow a proper name inside a word, by language of the text: German genitive and
+# dative ("Irans", "Deutschlands", "den Niederlanden"), the English and Dutch -s, and the
+# adjective endings of a name ("Paraguayo", "colombiano"). Spanish, French, Italian and
+# Portuguese names take no -s: "Cubas" is a surname, "Granados" no "Granada",
+# "Libération" no "Liberia". Languages not listed (Polish, Russian, ...) keep what their
+# stemmers allow.
+_ROMANCE = ("o", "a", "os", "as", "no", "na", "nos", "nas")
+_NAME_ENDINGS: dict[str, tuple[str, ...]] = {
+    "de": ("s", "es", "n", "en", "e", "er", "em"),  # and adjectives ("US-amerikanischer")
+    "en": ("s", "n", "ns", "an", "ans"),
+    "nl": ("s",),
+    "es": _ROMANCE,
+    "pt": _ROMANCE,
+    "it": ("o", "a", "i", "e", "no", "na", "ni", "ne"),
+    "fr": ("n", "ns", "ne", "nes", "ain", "ains", "aine", "aines", "ais", "aise", "aises"),
+}
 
 
-def _inflected_form(mention: str, alias: Alias, actor: Actor, strength: int) -> bool:
+def _inflected_form(
+    mention: str, alias: Alias, actor: Actor, strength: int, language: str | None = None
+) -> bool:
     """Whether a stemmed or sound-alike match may stand. Inflection adds to a name: a Latin
     mention shorter than the alias is a word of its own that happens to be the alias's
     stem ("franc" is no "France" or "français", "Pana" no "Panama", "G" no "Gine"), save
     a plural's -s ("Houthi" of "Houthis") or, for a sound-alike, one letter that is not
-    the end ("Gaddafi", "Kadhafi"). A title ("Time") is not inflected at all: "Times" is
-    another paper."""
+    the end ("Gaddafi", "Kadhafi"). A longer mention of a capitalised name is the name
+    and an ending its language adds to names (``_NAME_ENDINGS``): "Faser" is no "Fas"
+    (Turkish for Morocco). A title ("Time") is not inflected at all: "Times" is another
+    paper."""
     if actor.type in _TITLE_TYPES:
         return False
     words, name = loose_form(mention), loose_form(alias.text)
     if not (words.isascii() and name.isascii()):
         return True  # another script: lengths say nothing
     if len(words) >= len(name):
-        return True
+        endings = _NAME_ENDINGS.get(language or "")
+        if endings is None or not _capitalised(alias) or strength == WEAK:
+            return True
+        if alias.language not in (language, "*"):
+            return False  # inflected by the rules of another language: "Faser" no "Fas" (tr)
+        pairs = list(zip(words.split(), name.split(), strict=False))
+        if len(words.split()) != len(name.split()):
+            return True  # words added or left out: the stemmed key matched, let it stand
+        return all(w.startswith(n) and w[len(n) :] in ("", *endings) for w, n in pairs)
     if strength == WEAK:  # "Franc" is France cut short, not another spelling of it
         return len(words) == len(name) - 1 and not name.startswith(words)
     return name.endswith("s") and words == name[:-1]
