@@ -127,6 +127,7 @@ def main() -> None:
                     "subjects": [names.get(a, a) for a in claim.subjects],
                     "objects": [names.get(a, a) for a in claim.objects],
                     "sources": [s.name for s in claim.sources],
+                    "source_actors": [s.actor for s in claim.sources],
                     "places": list(claim.places),
                     "modality": claim.modality,
                 }

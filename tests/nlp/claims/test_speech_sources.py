@@ -149,3 +149,44 @@ def test_no_carry_without_a_reference_to_the_evidence() -> None:
     )
     attack = [c for c in claims if c.relation == "attack"]
     assert attack and attack[0].sources == () and attack[0].modality == "asserted"
+
+
+def test_a_deed_by_no_one_is_what_the_named_speaker_said() -> None:
+    doc = document("Maria Lenz said that fun never killed anyone at all.", "en")
+    said = attribution(doc, "said", "fun never killed anyone at all", "Maria Lenz", "say")
+    lenz = ("Maria Lenz", "actor:x-maria-lenz", None, "PERSON")
+    [claim] = extract_claims(doc, analysis(doc, [lenz]), [said])
+    assert claim.relation == "statement" and claim.subjects == ("actor:x-maria-lenz",)
+
+
+def test_a_deed_by_no_one_from_an_unnamed_source_stays_the_deed() -> None:
+    doc = document("Officials said the city was handed over in an orderly manner.", "en")
+    said = attribution(
+        doc, "said", "the city was handed over in an orderly manner", "Officials", "say"
+    )
+    [claim] = extract_claims(doc, analysis(doc, []), [said])
+    assert claim.relation == "hand_over" and claim.subjects == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Die Leute sagen, da müsse doch endlich etwas gemacht werden.", "de"),
+        ("Many institutions say students are struggling to get slots for a test.", "en"),
+    ],
+)
+def test_a_statement_by_no_one_named_about_no_one_is_no_claim(text: str, language: str) -> None:
+    assert _claims(text, language) == []
+
+
+def test_a_sentence_without_relation_source_or_parse_is_no_claim() -> None:
+    # German has no parse here: the roles would be token order alone
+    text = "Olafur Eliasson wuchs in Island und Dänemark auf, seine Eltern kamen aus Island."
+    assert [c for c in _claims(text, "de") if c.relation == "other"] == []
+
+
+def test_a_name_holding_a_place_names_its_source() -> None:
+    claims = _claims(
+        "The Vintners Federation of Ireland has warned that 50,000 jobs are now at risk.", "en"
+    )
+    assert [c.sources[0].actor for c in claims] == ["actor:x-vintners-federation-of-ireland"]

@@ -13,6 +13,7 @@ from claimtrace.ids import claim_id
 from claimtrace.nlp.analyse import Analysis
 from claimtrace.nlp.attribution import named_sources
 from claimtrace.nlp.attribution.discourse import carried_report, is_evidence
+from claimtrace.nlp.attribution.rules_backend import lexicon_for as cue_lexicon
 from claimtrace.nlp.attribution.spacy_backend import STATEMENT_NOUNS
 from claimtrace.nlp.claims.actors import ActorSpan, actors_in, document_context
 from claimtrace.nlp.claims.clauses import split_clauses
@@ -316,13 +317,23 @@ def _claim(
         subjects, objects = objects[:1], objects[1:]  # "X and Y are aligned": mutual
     negated = verb is not None and is_negated(content.text, verb.start, verb.end, language)
     speech = None
-    if cue is not None and (verb is None or (parse is not None and not _clause(parse))):
+    # "Fun won't kill you, he says", "Police said the driver was killed": a deed with no
+    # one doing it, to no one, nowhere, is what a named speaker said, not a deed to trace
+    unowned = (
+        cue is not None
+        and speaker is not None
+        and verb is not None
+        and not subjects
+        and not objects
+        and not _places(analysis, content.start, content.end)
+    )
+    if cue is not None and (verb is None or unowned or (parse is not None and not _clause(parse))):
         # "issued a statement stressing the need to …", "accused X of the strike", "X said
         # the campaign is as close as ever": what was said names no deed, or is no clause
         # of its own; the claim is the speech act, what was said its content
         cue_parse = parses.of(cue.start, cue.text, language)
         spoken = relation_candidates(cue.text, language, (), cue_parse)
-        if verb is None or spoken or STATEMENT_NOUNS & set(cue.text.casefold().split()):
+        if verb is None or unowned or spoken or STATEMENT_NOUNS & set(cue.text.casefold().split()):
             verb = spoken[0] if spoken else None
             speech = cue.text.strip()
             subjects = (speaker,) if speaker else ()
@@ -332,18 +343,24 @@ def _claim(
         relation, verb_text = verb.code, verb.verb
     elif speech is not None:
         relation, verb_text = SPEECH_ACTS.get(kinds[-1] if kinds else "", "statement"), speech
-        if not subjects and not objects and not _named(links):
+        if not subjects and not objects and not _named(links, language):
             # a statement by no known actor about none, from "researchers", "tests" or
             # nobody: nothing to trace ("the dam's administration" is kept)
             return None
     else:
+        if judged and not links and parse is None:
+            # no relation word, no source, and no parse to say who acts (German, Arabic,
+            # Russian): the roles would be token order alone ("Frankfurt am Main
+            # (iwr-pressedienst) - Sunwin Energy ..." is no claim by Frankfurt)
+            return None
         relation, verb_text = "other", ""
     start, end = evidence
     places = _places(analysis, start, end)
     vague = relation == "other" or (verb is not None and verb.noun)
     if not subjects and not objects and not places and vague:
         # "a strike is planned", "protection": no one, nowhere; a deed named by its verb
-        # ("officials said the ministry denied the report") is kept
+        # ("officials said the ministry denied the report", "Other deals included trading
+        # oil for fertilizer") is kept
         return None
     return Claim(
         id=claim_id(doc.id, content.start, content.end, relation),
@@ -365,13 +382,17 @@ def _claim(
     )
 
 
-def _named(links: Sequence[SourceLink]) -> bool:
-    """A source named by more than one word ("the dam's administration", "die Verwaltung des
-    Staudamms"), not "researchers" or "tests", nor a paper ("the letter", "une vidéo")."""
+def _named(links: Sequence[SourceLink], language: str | None) -> bool:
+    """A source named by more than one word besides its determiners ("the dam's
+    administration", "die Verwaltung des Staudamms"), not "researchers", "die Leute" or
+    "many institutions", nor a paper ("the letter", "une vidéo")."""
     # "the letter", "post mortem tests": papers say it, no one named to ask (unless a
     # named outlet holds them: "Die Zeitung Nordkurier > Die Dokumente")
+    cues = cue_lexicon(language)
+    determiners = cues.determiners if cues is not None else frozenset()
     return any(
-        len(link.name.split()) >= 2 and not is_evidence(Span(0, len(link.name), link.name))
+        sum(w.casefold() not in determiners for w in _WORDS.findall(link.name)) >= 2
+        and not is_evidence(Span(0, len(link.name), link.name))
         for link in links
     )
 

@@ -22,6 +22,9 @@ _NAME_LABELS = frozenset({"PERSON", "ORG", "OTHER"})
 _QUOTED = regex.compile(r"[„“\"«»‚']([^„“”\"«»]{2,60})[“”\"«»‘']")
 _ARTICLES = frozenset(["the", "a", "an", "le", "la", "les", "l'", "el", "los", "las", "un", "une"])
 _WORD = regex.compile(r"[\p{L}\p{M}][\p{L}\p{M}'’\-]*")
+# lower-case words inside a name: "Federation of Ireland", "Banco de España"
+_NAME_CONNECTORS = frozenset(["of", "for", "and", "de", "du", "des", "del", "la", "y", "et"])
+_CONNECTOR = regex.compile(r"\s(?:of|for|de|du|des|del)\s")
 # head nouns of sources that belong to an actor without speaking for it: its (former)
 # members and its papers are sources of their own, not the actor ("ISIS defectors")
 OWNED = EVIDENCE | _words(
@@ -172,9 +175,11 @@ def source_actor(
     if names:  # a name the actor table does not know yet
         best = min(names, key=lambda lm: _LABEL_RANK.get(lm.mention.label, 5))
         return unknown_actor_id(best.mention.text, language)
-    if any(lm.place_id for lm in inside):
-        return None  # located, but not named
     named = _name_in(source.text, language)
+    if any(lm.place_id for lm in inside) and not (named and _CONNECTOR.search(named)):
+        # located, but not named ("sources in Daraa"); "The Vintners Federation of
+        # Ireland" is a name that holds a place
+        return None
     return unknown_actor_id(named, language) if named else None
 
 
@@ -201,6 +206,14 @@ def _name_in(span: str, language: str | None) -> str | None:
         words = words[1:]
     if language == "de" or not words:
         return None  # German capitalises every noun: capitals do not make a name
-    if all(w[:1].isupper() for w in words) and words[0].casefold() not in lexicon.pronouns:
+    capitals = [w[:1].isupper() for w in words]
+    inner = [w.casefold() in _NAME_CONNECTORS for w in words]
+    # "Vintners Federation of Ireland", "Banco de España": capitals joined by of/de
+    if (
+        capitals[0]
+        and capitals[-1]
+        and all(c or joined for c, joined in zip(capitals, inner, strict=True))
+        and words[0].casefold() not in lexicon.pronouns
+    ):
         return span.strip(" ,.;:\"'“”„«»")
     return None
