@@ -243,6 +243,7 @@ def _resolve_places(
             initial=sentence_initial(text, m.start),
             preceding=text[max(0, m.start - 40) : m.start],
             neighbours=others,
+            following=text[m.end : m.end + 40],
         ):
             out[i] = better
     return out

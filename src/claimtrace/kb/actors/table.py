@@ -24,6 +24,7 @@ from claimtrace.kb.actors.files import curated_json, parse_actor, read_user_file
 from claimtrace.kb.actors.model import Actor, ActorType, Alias
 from claimtrace.kb.actors.rules import descriptor_core, forces_target
 from claimtrace.kb.actors.states import derived_actors
+from claimtrace.kb.first_names import is_first_name
 from claimtrace.kb.normalise import (
     WEAK,
     fold,
@@ -229,6 +230,8 @@ def _inflected_form(
     paper."""
     if actor.type in _TITLE_TYPES:
         return False
+    if is_first_name(mention.strip()):
+        return False  # "Georges" (Prêtre) is no form of "Georgia", "Francois" none of "France"
     words, name = loose_form(mention), loose_form(alias.text)
     if not (words.isascii() and name.isascii()):
         return True  # another script: lengths say nothing

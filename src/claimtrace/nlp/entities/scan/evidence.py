@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from difflib import SequenceMatcher
 
 from claimtrace.errors import MissingDependencyError
+from claimtrace.kb.first_names import is_first_name
 from claimtrace.kb.inflect import base_forms
 from claimtrace.kb.normalise import (
     STRONG,
@@ -79,20 +80,6 @@ def is_acronym(text: str) -> bool:
     return any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False))
 
 
-@functools.lru_cache(maxsize=1)
-def _first_names() -> frozenset[str]:
-    try:
-        import gender_guesser.detector as gender
-    except ImportError:  # optional: without the list, first names are not recognised
-        return frozenset()
-    return frozenset(fold(name) for name in gender.Detector().names)
-
-
-def is_first_name(word: str) -> bool:
-    """Whether gender-guesser's name list (40,000 first names of many countries) has it."""
-    return fold(word) in _first_names()
-
-
 @functools.lru_cache(maxsize=50_000)
 def _keys_of_place(place: Place, script: bool = False) -> frozenset[str]:
     return frozenset(
@@ -126,6 +113,8 @@ def evidence_names(place: Place, script: bool = False) -> tuple[str, ...]:
         letters = [c for c in name if c.isalpha()]
         if letters and all(c.islower() and c.isascii() for c in letters):
             continue
+        if not script and _abjad(letters):
+            continue  # transliterated without its vowels: "دورس" (Durrës) -> "drs" ~ "Drs."
         if not city:
             names.append(name)
             continue
@@ -140,6 +129,12 @@ def evidence_names(place: Place, script: bool = False) -> tuple[str, ...]:
             continue
         names.append(name)
     return tuple(names)
+
+
+def _abjad(letters: list[str]) -> bool:
+    """Arabic or Hebrew letters, written without vowels: their transliteration is a
+    consonant skeleton that Latin abbreviations and words match by chance."""
+    return any("\u0590" <= c <= "\u06ff" or "\u0750" <= c <= "\u08ff" for c in letters)
 
 
 def _latin(letter: str) -> bool:

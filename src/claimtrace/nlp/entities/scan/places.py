@@ -118,6 +118,7 @@ def plausible_place(
     initial: bool = False,
     preceding: str = "",
     neighbours: Sequence[Place] = (),
+    following: str = "",
 ) -> bool:
     """Whether linking ``surface`` to ``place`` is believable in a document mentioning
     ``countries`` whose person names end in ``persons`` (see ``evidence``); ``preceding``:
@@ -127,7 +128,9 @@ def plausible_place(
     province of the ISO list needs its country too unless a model found it and it is no
     everyday word; a name with a qualifier ("Bay Area", "Central District") does not link to a place
     of another kind by an everyday word; a German article makes a name no town ("an der
-    Charité", "die Rega")."""
+    Charité", "die Rega"). ``following``: the text right after the words; a first name
+    before a capitalised word is a person's ("Francia Márquez", "Georges Prêtre"), and a
+    German name before a hyphen is part of a compound ("Fuji-Rollenhalter")."""
     if not has_place_name_shape(surface, place, language) or not spelled_like(
         surface, place, language
     ):
@@ -136,6 +139,13 @@ def plausible_place(
         return False
     if not _qualifier_fits(place, surface, language):
         return False
+    if language == "de" and _COMPOUND_NEXT.match(following):
+        return False  # "Fuji-Rollenhalter", "US-Militärs": a part of a compound word
+    if _first_name_of(surface, following, language):
+        return False
+    before = preceding.split()[-1:] if preceding[-1:] == " " else []
+    if _article_before_common_word(" ".join([*before, surface]), place, language):
+        return False  # "La Sala (Penal)" is a chamber, not Salé
     if place.kind == "city" and language == "de" and _GERMAN_ARTICLE.search(preceding):
         return False  # towns take no article; institutions and rivers do
     if place.kind == "city" and names_a_direction(surface):
@@ -187,6 +197,15 @@ def plausible_place(
             return False
     if common and initial and not found_by_ner and place.kind != "country":
         return False  # capitalised only because it opens the sentence
+    if (
+        initial
+        and place.kind == "city"
+        and place.population < _HUGE_PLACE
+        and place.country_code not in countries
+        and not is_main_name(surface, place, language)
+        and is_common_word(surface, language, _INITIAL_COMMON_ZIPF)
+    ):
+        return False  # "Conception and design:" is no Concepcion (Philippines)
     if place.kind == "country":
         return True
     if common:
@@ -201,6 +220,35 @@ def plausible_place(
 
 
 _MIN_LIKE = 0.5
+_INITIAL_COMMON_ZIPF = 3.5
+_COMPOUND_NEXT = regex.compile(r"[\-‐](?=\p{L})")
+_NEXT_NAME = regex.compile(r"[ \u00a0](\p{Lu}[\p{Ll}\p{Lu}'’\-]+)")
+_NAME_ARTICLES = frozenset({"la", "le", "el", "les", "los", "las", "il", "lo", "the", "l"})
+
+
+def _first_name_of(surface: str, following: str, language: str | None) -> bool:
+    """Whether the one word ``surface`` is a first name followed by a capitalised word that
+    names no kind of place ("Francia Márquez", "Dominique Belpomme", not "Jordan River")."""
+    if " " in surface.strip() or not is_first_name(surface.strip()):
+        return False
+    found = _NEXT_NAME.match(following)
+    if found is None:
+        return False
+    word = found.group(1)
+    if _kind(word) is not None or word.casefold().rstrip(".") in _FEATURE_WORDS:
+        return False
+    return word.casefold() not in STOPWORDS.get(language or "", frozenset())
+
+
+def _article_before_common_word(surface: str, place: Place, language: str | None) -> bool:
+    """An article and an everyday word ("La Sala", "Le Monde") name a place only when the
+    place's own names have that article ("La Paz", "Le Havre")."""
+    words = surface.split()
+    if place.kind != "city" or len(words) != 2 or fold(words[0]).rstrip("'’") not in _NAME_ARTICLES:
+        return False
+    if is_main_name(words[1], place, language) or not is_common_word(words[1], language):
+        return False
+    return fold(surface) not in {fold(n) for n in (place.name, *place.alternate_names)}
 
 
 def _like_own_name(surface: str, place: Place) -> bool:
@@ -357,6 +405,7 @@ def scan_places(
             initial=sentence_initial(text, start),
             preceding=text[max(0, start - 40) : start],
             neighbours=context,
+            following=text[end : end + 40],
         ):
             continue
         start, end = _with_qualifier(text, start, end, lang)
