@@ -263,3 +263,11 @@ def test_a_longer_word_is_a_name_only_with_an_ending_its_language_gives_names(
 def test_a_title_is_not_inflected(table: ActorTable) -> None:
     found = table.candidates("Times", "en")
     assert "actor:time" not in {m.actor.id for m in found}
+
+
+@pytest.mark.parametrize(("mention", "language"), [("Georges", "fr"), ("Francois", "en")])
+def test_a_first_name_is_no_form_of_a_country(
+    table: ActorTable, mention: str, language: str
+) -> None:
+    # "Georges" (Prêtre) stems like "Georgian", "Francois" like "français"
+    assert table.match(mention, language) is None

@@ -132,3 +132,32 @@ def test_every_curated_anchor_exists_in_the_package(cities: dict[str, Any]) -> N
 
 def test_gibberish_resolves_to_nothing() -> None:
     assert resolve("Xyzzyqq blorf") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "place_id"),
+    [
+        ("Soleure", "fr", "iso3166-2:CH-SO"),  # a Swiss canton by its French name
+        ("Moselle", "de", "iso3166-2:FR-57"),  # a French département
+        ("Redonda", "en", "iso3166-2:AG-11"),  # an island dependency
+        ("Mittelmeer", "de", "curated:feature:mediterranean-sea"),
+        ("Morze Czerwone", "pl", "curated:feature:red-sea"),
+        ("Tschechoslowakei", "de", "curated:feature:czechoslovakia"),
+        ("URSS", "fr", "curated:feature:soviet-union"),
+    ],
+)
+def test_subdivisions_features_and_historical_states(
+    name: str, language: str, place_id: str
+) -> None:
+    found = lookup(name, language)
+    assert found and found[0].id == place_id
+
+
+def test_every_feature_has_names_and_a_valid_country() -> None:
+    from claimtrace.kb.places.sources import features_data
+
+    codes = {c for c in (f["country_code"] for f in features_data()["features"]) if c}
+    ids = [f["id"] for f in features_data()["features"]]
+    assert len(ids) == len(set(ids))
+    assert all(f["names"] and f["name"] == f["names"][0] for f in features_data()["features"])
+    assert all(len(c) == 2 and c.isupper() for c in codes)

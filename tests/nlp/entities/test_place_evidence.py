@@ -360,3 +360,56 @@ def test_a_hyphenated_name_is_no_everyday_word() -> None:
     assert place is not None and place.kind == "admin1"
     # found by the scanner alone (the model took it for an organisation)
     assert plausible_place(place, "Rheinland-Pfalz", "de", set(), found_by_ner=False)
+
+
+# --- session 8: false links seen on unseen pages, each with the kind it stands for ---
+
+
+def test_latin_letters_never_match_a_vowelless_arabic_name() -> None:
+    # Durrës is "دورس" in Arabic, transliterated "drs": an abbreviation is no such name
+    found = _places("Drs. Smith and Jones of the London clinic wrote the study.", "en")
+    assert "Drs" not in found and "Drs." not in found
+    assert found.get("London") == "London"
+
+
+def test_a_sentence_initial_word_is_no_town_by_its_alternate_name() -> None:
+    text = "Author Contributions:\nConception and design: M. Anderson, C. Dobkin.\n"
+    assert "Conception" not in _places(text, "en")
+
+
+def test_an_article_and_an_everyday_word_name_no_city() -> None:
+    text = "La Sala se concentrará aquí en cinco regiones de Colombia, dijo el tribunal."
+    found = _places(text, "es")
+    assert "Sala" not in found and "La Sala" not in found
+    assert found.get("Colombia") == "Colombia"
+    # a country after its article is still the country
+    assert _places("La guerra de la Rusia actual en Ucrania.", "es").get("Rusia") == "Russia"
+
+
+def test_a_name_before_a_hyphen_is_part_of_a_german_compound() -> None:
+    found = _places("Am Griff sitzt ein Fuji-Rollenhalter aus Japan.", "de")
+    assert "Fuji" not in found and found.get("Japan") == "Japan"
+
+
+def test_a_first_name_before_a_surname_is_a_person() -> None:
+    text = "« C'est toxique », précise la toxicologue Dominique Parent-Massin à Paris."
+    found = _places(text, "fr")
+    assert "Dominique" not in found and found.get("Paris") == "Paris"
+
+
+def test_a_country_by_its_name_in_the_language_before_a_city_listing_it() -> None:
+    text = (
+        "Nach dem Brexit kommen weniger Arbeiter aus Polen nach London, Dover, "
+        "Manchester und Liverpool."
+    )
+    assert _places(text, "de").get("Polen") == "Poland"
+
+
+def test_a_province_named_like_its_big_city_is_the_city() -> None:
+    found = _places("El robo ocurrió en Santa Cruz, Bolivia, cerca de La Paz.", "es")
+    assert found.get("Santa Cruz") == "Santa Cruz de la Sierra"
+    # and a city of millions before a French département of its name
+    assert _places("Il a dirigé à Vienne et à Paris.", "fr").get("Vienne") == "Vienna"
+    # a qualifier keeps the province
+    canton = resolve("canton de Berne", (), "fr", 0)
+    assert canton is not None and canton.kind == "admin1" and canton.country_code == "CH"

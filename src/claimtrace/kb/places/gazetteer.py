@@ -378,7 +378,8 @@ def resolve(
             key = (p.country_code, p.admin1_code)
             regions[key] = regions.get(key, 0) + 1
 
-    own = {fold(name), fold(split_qualifier(name)[0])}
+    core, hint = split_qualifier(name)
+    own = {fold(name), fold(core)}
     shadowed = {c.place.id for c in pool if c.kind_hint is None and _shadowed(c.place, pool)}
     context_countries = set(countries)
     # a state or country of that very name keeps it ("New York" is the state before the
@@ -400,6 +401,7 @@ def resolve(
         # millions is known abroad by its exonyms ("Vienne" for Vienna)
         exonyms = p.kind == "country" or (
             p.kind == "city"
+            and hint is None
             and not area_named
             and (
                 p.population >= _MILLION_CITY

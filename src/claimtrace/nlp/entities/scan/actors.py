@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from claimtrace.kb.actors.table import ActorMatch, ActorTable
 from claimtrace.kb.normalise import strip_articles_cased
 from claimtrace.nlp.entities.ner.lexicon import zipf
+from claimtrace.nlp.entities.scan.places import first_name_of
 from claimtrace.nlp.text.tokens import Token, WordCache, joined, phrase_keys
 
 __all__ = ["ActorHit", "ActorScanner", "label_for"]
@@ -139,14 +140,23 @@ class ActorScanner:
                 j += 1
             for last in reversed(ends):
                 start, end = first.start + shift, words[last].end
-                hit = self._verify(text[start:end], start, end, language, context)
+                following = text[end : end + 40]
+                hit = self._verify(text[start:end], start, end, language, context, following)
                 if hit is not None:
                     return hit
         return None
 
     def _verify(
-        self, span: str, start: int, end: int, language: str, context: frozenset[str]
+        self,
+        span: str,
+        start: int,
+        end: int,
+        language: str,
+        context: frozenset[str],
+        following: str = "",
     ) -> ActorHit | None:
+        if first_name_of(span, following, language):
+            return None  # "Dominique Parent-Massin", "Georges Prêtre": a person, not a country
         keys = phrase_keys(span, language)
         # the candidate must be an alias the trie walked (same scan keys): a looser table
         # match ("بيروت" Beirut ~ "بيرو" Peru) of a context-gated alias is not a hit

@@ -37,7 +37,7 @@ from claimtrace.nlp.entities.scan.evidence import (
 from claimtrace.nlp.text.tokens import ARABIC, Token, WordCache, joined
 from claimtrace.nlp.text.words import split_words
 
-__all__ = ["PlaceHit", "is_common_word", "plausible_place", "scan_places"]
+__all__ = ["PlaceHit", "first_name_of", "is_common_word", "plausible_place", "scan_places"]
 
 _MAX_WORDS = 4
 _BIG_PLACE = 100_000
@@ -141,7 +141,7 @@ def plausible_place(
         return False
     if language == "de" and _COMPOUND_NEXT.match(following):
         return False  # "Fuji-Rollenhalter", "US-Militärs": a part of a compound word
-    if _first_name_of(surface, following, language):
+    if first_name_of(surface, following, language):
         return False
     before = preceding.split()[-1:] if preceding[-1:] == " " else []
     if _article_before_common_word(" ".join([*before, surface]), place, language):
@@ -226,7 +226,7 @@ _NEXT_NAME = regex.compile(r"[ \u00a0](\p{Lu}[\p{Ll}\p{Lu}'’\-]+)")
 _NAME_ARTICLES = frozenset({"la", "le", "el", "les", "los", "las", "il", "lo", "the", "l"})
 
 
-def _first_name_of(surface: str, following: str, language: str | None) -> bool:
+def first_name_of(surface: str, following: str, language: str | None) -> bool:
     """Whether the one word ``surface`` is a first name followed by a capitalised word that
     names no kind of place ("Francia Márquez", "Dominique Belpomme", not "Jordan River")."""
     if " " in surface.strip() or not is_first_name(surface.strip()):
