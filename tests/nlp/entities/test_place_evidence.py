@@ -413,3 +413,8 @@ def test_a_province_named_like_its_big_city_is_the_city() -> None:
     # a qualifier keeps the province
     canton = resolve("canton de Berne", (), "fr", 0)
     assert canton is not None and canton.kind == "admin1" and canton.country_code == "CH"
+
+
+def test_a_sea_by_its_own_name_is_a_place_though_frequent() -> None:
+    found = _places("Iranisches Öl wird derweil im Mittelmeer klammheimlich verkauft.", "de")
+    assert found.get("Mittelmeer") == "Mediterranean Sea"

@@ -211,6 +211,8 @@ def plausible_place(
     if common:
         if ARABIC.match(surface.strip()) and not found_by_ner:
             return False  # uncased: nothing tells the common word from the name
+        if not found_by_ner and _named_feature(surface, place, language, countries):
+            return True
         if found_by_ner and _area(place):
             return True
         return place.population >= (_BIG_PLACE if found_by_ner else _HUGE_PLACE)
@@ -249,6 +251,19 @@ def _article_before_common_word(surface: str, place: Place, language: str | None
     if is_main_name(words[1], place, language) or not is_common_word(words[1], language):
         return False
     return fold(surface) not in {fold(n) for n in (place.name, *place.alternate_names)}
+
+
+def _named_feature(
+    surface: str, place: Place, language: str | None, countries: Iterable[str]
+) -> bool:
+    """A curated area or natural feature called by its own name, a frequent word only as
+    that name: no German common noun ("Mittelmeer", not "Kanal"), or in the one country
+    the feature lies in, which the document names ("Amazon" with Brazil, not the shop)."""
+    if not place.id.startswith("curated:") or not is_main_name(surface, place, language):
+        return False
+    if language == "de" and len(surface.split()) == 1 and not german_common_noun(surface):
+        return True
+    return bool(place.country_code) and place.country_code in set(countries)
 
 
 def _like_own_name(surface: str, place: Place) -> bool:
