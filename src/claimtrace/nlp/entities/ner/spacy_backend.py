@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from claimtrace.nlp.entities.ner import german
 from claimtrace.nlp.entities.ner.base import Span, trim
 from claimtrace.nlp.entities.ner.lexicon import LEADING_CUES, country_names
 from claimtrace.nlp.text.spacy_models import (  # noqa: F401  (re-exported)
@@ -83,6 +84,8 @@ class SpacyBackend:
             if label != "GPE" and text[start:end].casefold() in countries:
                 label = "GPE"  # es_core_news_sm tags "España" PER
             span = trim(text, Span(start, end, label))
+            if span is not None and self.model.language == "de":
+                span = german.retype(text, span)
             if span is not None:
                 out.append(span)
         return out
