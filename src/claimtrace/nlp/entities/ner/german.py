@@ -120,6 +120,13 @@ _UNIT_WORDS = split_words(
     "erzbistum fürstbistum kalifat emirat sultanat volksrepublik kanton rajon oblast "
     "departamento département provincia kz sankt fort"
 )
+# a club's words before or after its town: "VfB Oldenburg", "Torpedo Kutaissi", "Newcastle
+# United" (the model finds the town alone)
+_CLUB_BEFORE = split_words(
+    "fc sc sk sv vfb vfl tsv fk nk hc ac as cf cd rc ud sd ca cs ks gks bk ik "
+    "dinamo dynamo lokomotive lokomotiv torpedo racing sporting spartak slavia sparta"
+)
+_CLUB_AFTER = split_words("united city town rovers wanderers athletic albion fc sc if ff bk")
 _NAME_LINKS = split_words("von zu van de der da di du")  # "Johann von Aldringen"
 
 
@@ -150,10 +157,17 @@ def adjust(doc: Any) -> list[tuple[list[Any], str]]:
             continue
         tokens, label = list(ent), ent.label_
         start = tokens[0].i
-        if label in ("LOC", "ORG") and start > 0:
+        if label in ("LOC", "ORG") and start > 0 and start - 1 not in taken:
             before = doc[start - 1]
-            if before.text.casefold() in _UNIT_WORDS and before.text[:1].isupper():
+            if before.text[:1].isupper() and before.text.casefold() in _UNIT_WORDS:
                 tokens, label = [before, *tokens], "LOC"
+            elif before.text[:1].isupper() and before.text.casefold() in _CLUB_BEFORE:
+                tokens, label = [before, *tokens], "ORG"
+        end = tokens[-1].i + 1
+        if label == "LOC" and end < len(doc) and end not in taken:
+            after = doc[end]
+            if after.text[:1].isupper() and after.text.casefold() in _CLUB_AFTER:
+                tokens, label = [*tokens, after], "ORG"
         if label == "PER":
             while tokens[0].i > 0 and tokens[0].i - 1 not in taken:
                 before = doc[tokens[0].i - 1]
@@ -178,5 +192,9 @@ def adjust(doc: Any) -> list[tuple[list[Any], str]]:
         number = end < len(doc) and doc[end].text.isdigit() and len(doc[end]) <= 4
         if label == "ORG" and number and end not in taken:
             tokens = [*tokens, doc[end]]
+        nxt = ents[n + 1] if n + 1 < len(ents) else None
+        if label == "ORG" and nxt is not None and nxt[0].i == tokens[-1].i + 1:
+            tokens = [*tokens, *nxt]  # "Bayer 04" + "Leverkusen", "SK Sturm" + "Graz"
+            skip.add(n + 1)
         out.append((tokens, label))
     return out
