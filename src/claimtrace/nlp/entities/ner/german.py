@@ -96,7 +96,7 @@ def retype(text: str, span: Span) -> Span:
     rank = place_rank(name)
     if rank:
         # a first name that is a town's too stays a person ("David"), not a big city's
-        if span.label == "PERSON" and first_name and (len(words) > 1 or rank < 2):
+        if span.label == "PERSON" and first_name and len(words) == 1 and rank < 2:
             return span
         return span._replace(label="GPE")
     if 2 <= len(words) <= 3 and span.label != "ORG":
@@ -131,7 +131,7 @@ _NAME_LINKS = split_words("von zu van de der da di du")  # "Johann von Aldringen
 
 
 def _initial(token: Any) -> bool:
-    """"R." of "Mortimer R. Proctor"."""
+    """An initial such as "R." in "Mortimer R. Proctor"."""
     return len(token.text) == 2 and token.text[0].isupper() and token.text[1] == "."
 
 
