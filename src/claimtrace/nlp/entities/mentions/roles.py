@@ -23,7 +23,7 @@ from claimtrace.nlp.entities.ner.lexicon import STOPWORDS
 from claimtrace.nlp.entities.scan.places import is_common_word
 from claimtrace.nlp.text.tokens import ARABIC, Token, WordCache, joined
 
-__all__ = ["assign_roles", "role_after", "role_before", "role_cued_names"]
+__all__ = ["assign_roles", "role_after", "role_before", "role_cued_names", "role_word"]
 
 _WORD = regex.compile(r"[\p{L}\p{M}\p{Nd}]+")
 _MAX_TERM = 4
@@ -84,6 +84,19 @@ def _role_of(words: Sequence[str]) -> str | None:
     return None
 
 
+_MIN_TAIL_ROLE = 7  # "King", "Bishop", "Judge", "Prince": surnames too
+
+
+def role_word(words: Sequence[str]) -> bool:
+    """Whether ``words`` open with a role term of at least seven letters that is no common
+    surname ("Bürgermeisterin", "President"; not "King" of Martin Luther King)."""
+    for size in range(min(_MAX_TERM, len(words)), 0, -1):
+        key = [_folded(w) for w in words[:size]]
+        if len("".join(key)) >= _MIN_TAIL_ROLE and _role_of(key) is not None:
+            return True
+    return False
+
+
 @functools.lru_cache(maxsize=100_000)
 def _folded(word: str) -> str:
     return fold(word)
@@ -136,6 +149,23 @@ def role_after(text: str, end: int) -> tuple[str, int, int] | None:
                 rest = words[count:]
                 if not rest or rest[0][2] in _LINKERS:
                     return role, words[first][0], words[count - 1][1]
+    return None
+
+
+def role_next(text: str, end: int) -> tuple[str, int, int] | None:
+    """(role, start, end) of a role word right after a name, a space between ("wird
+    Claudia Brandes Bürgermeisterin der Stadt"): seven letters at least (see role_word)."""
+    if not text[end : end + 1] == " ":
+        return None
+    words = _words(text[end : min(len(text), end + 60)], end)
+    if not words or words[0][0] != end + 1:
+        return None
+    for size in range(min(_MAX_TERM, len(words)), 0, -1):
+        key = [w[2] for w in words[:size]]
+        role = _role_of(key)
+        linked = not _BREAK.search(text, end, words[size - 1][1])
+        if role is not None and linked and len("".join(key)) >= _MIN_TAIL_ROLE:
+            return role, words[0][0], words[size - 1][1]
     return None
 
 
@@ -197,6 +227,7 @@ def assign_roles(
             continue
         m = lm.mention
         role = role_before(text, m.start, m.end) or role_after(text, m.end)
+        role = role or role_next(text, m.end)
         if role is None or _names_another(role, lm, linked):
             continue
         affiliation = _affiliation(text, role, lm, linked)

@@ -22,6 +22,7 @@ from typing import Any, Literal
 from claimtrace.errors import ClaimtraceError, MissingDependencyError
 from claimtrace.nlp.entities.ner.base import LABELS, NerBackend, Span
 from claimtrace.nlp.entities.ner.natasha_backend import NatashaBackend
+from claimtrace.nlp.entities.ner.persons import clean_person
 from claimtrace.nlp.entities.ner.rules import NoneBackend, RulesBackend
 from claimtrace.nlp.entities.ner.spacy_backend import MODELS, SpacyBackend
 from claimtrace.nlp.text.annotate import Piece
@@ -156,9 +157,19 @@ def mentions_in_texts(
     lang = language or "und"
     found = engine.extract(texts, lang)
     return [
-        [_mention(text, span, 0, lang, engine.name) for span in spans]
+        [_mention(text, span, 0, lang, engine.name) for span in _cleaned(text, spans)]
         for text, spans in zip(texts, found, strict=True)
     ]
+
+
+def _cleaned(text: str, spans: Sequence[Span]) -> list[Span]:
+    """The spans with persons' spans cleaned (ner/persons.py); dropped ones left out."""
+    out = []
+    for span in spans:
+        kept = clean_person(text, span)
+        if kept is not None:
+            out.append(kept)
+    return out
 
 
 def _mention(text: str, span: Span, offset: int, language: str, backend: str) -> Mention:
@@ -237,7 +248,8 @@ def _from_parse(
     engine = get_backend(backend)
     assert isinstance(engine, SpacyBackend)
     if piece.start not in seen:
-        seen[piece.start] = engine.doc_spans(piece.doc, text[piece.start : piece.end])
+        piece_text = text[piece.start : piece.end]
+        seen[piece.start] = _cleaned(piece_text, engine.doc_spans(piece.doc, piece_text))
     lang = language or "und"
     out = []
     for span in seen[piece.start]:
