@@ -155,7 +155,7 @@ def role_after(text: str, end: int) -> tuple[str, int, int] | None:
 def role_next(text: str, end: int) -> tuple[str, int, int] | None:
     """(role, start, end) of a role word right after a name, a space between ("wird
     Claudia Brandes Bürgermeisterin der Stadt"): seven letters at least (see role_word)."""
-    if not text[end : end + 1] == " ":
+    if text[end : end + 1] != " ":
         return None
     words = _words(text[end : min(len(text), end + 60)], end)
     if not words or words[0][0] != end + 1:

@@ -30,8 +30,8 @@ _WORK_WORDS = split_words(
 _ARTICLES = frozenset({"La", "El", "Los", "Las", "Die", "Der", "Das", "The", "Les", "Il", "Gli"})
 _JOINERS = frozenset({"&", "and", "und", "et", "y", "i", "e"})
 _INITIALS = regex.compile(r"^\p{Lu}{1,3}$")
-_OPEN_QUOTES = "\"“„«‹"
-_CLOSE_QUOTES = "\"”“»›"
+_OPEN_QUOTES = '"“„«‹'
+_CLOSE_QUOTES = '"”“»›'
 _WORD = regex.compile(r"\S+")
 
 
@@ -79,7 +79,7 @@ def _before_open_quote(text: str, span: Span) -> Span | None:
 
 
 def _citation(names: list[str]) -> bool:
-    """"Chittka L", "Guerin PM", "van Bebber C": a surname, then initials without periods,
+    """ "Chittka L", "Guerin PM", "van Bebber C": a surname, then initials without periods,
     and no first name first."""
     *head, last = names
     capitalised = [w for w in head if w[:1].isupper()]
