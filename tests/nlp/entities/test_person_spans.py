@@ -69,3 +69,14 @@ def test_a_role_word_right_after_the_name_is_its_role() -> None:
     assert role_next("Martin Luther King spoke.", len("Martin Luther")) is None  # short
     assert role_next("Olaf Scholz sagte das.", len("Olaf Scholz")) is None
     assert role_next("Olaf Scholz, Bürgermeister", len("Olaf Scholz")) is None  # apposition
+
+
+def test_names_after_a_role_keep_hyphens_and_particles() -> None:
+    from claimtrace.nlp.entities.mentions.roles import role_cued_names
+
+    text = (
+        "Weder Außenminister Jean-Marc Le Gall noch Europaministerin Amélie de Rochefort "
+        "äußerten sich; die Sprecherin der Polizei schwieg."
+    )
+    names = [m.text for m in role_cued_names(text, [(0, len(text), "de")])]
+    assert names == ["Jean-Marc Le Gall", "Amélie de Rochefort"]

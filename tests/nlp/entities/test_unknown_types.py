@@ -151,3 +151,24 @@ def test_two_surnames_and_a_first_name_are_the_full_names_person() -> None:
     found = _actor_types(text, "es")
     assert found.get("Robles Ituarte") == ("Carmen Robles Ituarte", "person")
     assert found.get("Carmen") == ("Carmen Robles Ituarte", "person")
+
+
+def test_polish_first_names_in_case_forms_are_first_names() -> None:
+    # genitives of Zbigniew and Piotr, whose surnames look like words ("wilka": wolf's)
+    assert unknown_type("Zbigniewa Kowalika", "pl", role=False, strict=True) == "person"
+    assert unknown_type("Piotra Wilka", "pl", role=False, strict=True) == "person"
+    assert unknown_type("Rafałowi Nowakowi", "pl", role=False, strict=True) == "person"
+
+
+def test_a_company_suffix_names_a_company() -> None:
+    assert unknown_type("Mattilan Marjatila Oy", "pl", role=False, strict=True) == "other"
+    assert unknown_type("Nordvik Trading AB", "en", role=False, strict=False) == "other"
+
+
+def test_an_analysed_text_gives_a_predicative_role_and_cuts_it_from_the_name() -> None:
+    text = "Überraschend wird die 41 Jahre alte Petra Lindner Bürgermeisterin der Stadt Fulda."
+    analysis = analyse_document(_document(text, "de"))
+    persons = {a.name: a for a in analysis.actors if a.type == "person"}
+    assert "Petra Lindner" in persons
+    assert not any("Bürgermeisterin" in name for name in persons)
+    assert persons["Petra Lindner"].role is not None

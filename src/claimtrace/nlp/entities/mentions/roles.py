@@ -280,16 +280,35 @@ def _role_end(words: Sequence[Token], i: int) -> int | None:
     return None
 
 
+_NAME_PARTICLES = frozenset(
+    {"de", "von", "van", "du", "da", "di", "del", "della", "le", "la", "al", "bin", "ibn", "zu"}
+)
+
+
 def _name_after(words: Sequence[Token], end: int, stop: frozenset[str], language: str) -> list[int]:
+    """Up to three name words after a role: parts of a hyphenated word count as one
+    ("Jean-Yves"), a particle between name words does not count ("Amélie de Montchalin")."""
     name: list[int] = []
+    size = 0
     k = end + 1
-    while k < len(words) and len(name) < 3 and joined(words[k - 1], words[k]):
+    while k < len(words) and size < 3 and joined(words[k - 1], words[k]):
         word = words[k].text
-        if ARABIC.match(word) or not word[:1].isupper() or word.casefold() in stop:
+        particle = (
+            bool(name)
+            and word in _NAME_PARTICLES
+            and k + 1 < len(words)
+            and joined(words[k], words[k + 1])
+            and words[k + 1].text[:1].isupper()
+        )
+        if not particle and (
+            ARABIC.match(word) or not word[:1].isupper() or word.casefold() in stop
+        ):
             break
         if _role_end(words, k) is not None:
             break
+        hyphen = bool(name) and words[k].gap.strip() in ("-", "\u2010", "\u2011")
         name.append(k)
+        size += 0 if particle or hyphen else 1
         k += 1
     if len(name) == 1 and is_common_word(words[name[0]].text, language):
         return []

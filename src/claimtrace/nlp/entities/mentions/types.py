@@ -44,7 +44,7 @@ _BODY_WORDS = split_words(
     "university universität universidad université universita college foundation stiftung "
     "fundación fundacion fondation institute institut instituto hospital klinik klinikum "
     "clínica clinique clinic ministry ministerium ministerio ministère company companies "
-    "corporation holding holdings group inc ltd llc plc gmbh ag sa nv bv spa kg se "
+    "corporation holding holdings group inc ltd llc plc gmbh ag sa nv bv spa kg se oy oyj ab "
     "association verband verein union partei partido party council bank verlag publishing"
 )
 # nouns that type a name next to them as a company: "la compañía belga", "the firm"
@@ -72,7 +72,21 @@ def _common(word: str, language: str | None) -> bool:
 
 def _first_name(word: str, language: str | None) -> bool:
     """A first name that is not first of all an everyday word ("Última" is in the list)."""
-    return is_first_name(word) and not everyday_word(word, language, False, first_names=False)
+    return _is_first_name(word, language) and not everyday_word(
+        word, language, False, first_names=False
+    )
+
+
+def _is_first_name(word: str, language: str | None) -> bool:
+    """A first name, or in Polish one in a case form: "Zbigniewa" (genitive of Zbigniew),
+    "Rafałowi" (dative of Rafał), "Mateuszem" (instrumental)."""
+    if is_first_name(word):
+        return True
+    if language != "pl" or not word[:1].isupper():
+        return False
+    from claimtrace.kb.inflect import base_forms
+
+    return any(is_first_name(form[0]) for form in base_forms([word.casefold()], "pl"))
 
 
 def unknown_type(
@@ -107,13 +121,14 @@ def unknown_type(
     if role:
         # "Última Hora" (a newspaper) was given "journalist": words, no person's name
         return "other" if everyday and no_first_name else "person"
-    if len(words) > 1 and (company or never_short) and not is_first_name(text.split()[0]):
+    first = text.split()[0]
+    if len(words) > 1 and (company or never_short) and not _is_first_name(first, language):
         return "other"
     if everyday and no_first_name:
         return None  # "Education Officer", "Chief Executive": a role, nobody named
     if len(words) == 1:
         word = text.split()[0]
-        if is_first_name(word):
+        if _is_first_name(word, language):
             return None  # "Peta", "Suresh": a first name alone names nobody we can tell
         # an everyday word of the text's language ("Fairness", "Travailler"); a known
         # surname alone ("Hitler") is frequent too, but less so
@@ -126,7 +141,7 @@ def unknown_type(
     originals = text.split()
     if any(w[:1].islower() and w not in _PARTICLES for w in originals[1:-1]):
         return "other"  # "Nine to Five"
-    if is_first_name(words[0]):
+    if _is_first_name(first, language):
         return "person"
     if language == "de" and any(german_common_noun(w) for w in originals):
         return "other"

@@ -1,6 +1,7 @@
 """What a person's span must not hold, whatever backend found it.
 
-- A role word after the name ("wird die 32 Jahre alte Claudia Brandes Bürgermeisterin"):
+- A role word after the name, also of a first name and a name the model took for a body
+  ("wird die 32 Jahre alte Claudia Brandes Bürgermeisterin"):
   the name ends before it (roles.py reads it as the person's role).
 - An opening quote without its closing one ('Eduardo "Wado' of 'Eduardo "Wado" de
   Pedro'): the name ends before the quote.
@@ -39,7 +40,7 @@ def clean_person(text: str, span: Span) -> Span | None:
     """``span`` (a PERSON) without what no person's name holds (see the module doc), with
     another label when it names no person, or None when it is no entity to keep."""
     if span.label != "PERSON":
-        return span
+        return _person_with_role(text, span)
     span = _before_open_quote(text, span)
     if span is None:
         return None
@@ -63,6 +64,19 @@ def clean_person(text: str, span: Span) -> Span | None:
     if lead:
         span = span._replace(start=words[lead][0])
     return span
+
+
+def _person_with_role(text: str, span: Span) -> Span:
+    """A first name, a name and a role word the model took for a body ("Petra Lindner
+    Bürgermeisterin" as ORG): the person's name."""
+    words = [(span.start + m.start(), span.start + m.end()) for m in _WORD.finditer(_t(text, span))]
+    names = [text[s:e] for s, e in words]
+    if len(names) < 3 or not _first(names[0]):
+        return span
+    cut = _role_tail(names)
+    if cut == len(names):
+        return span
+    return Span(span.start, words[cut - 1][1], "PERSON")
 
 
 def _t(text: str, span: Span) -> str:
