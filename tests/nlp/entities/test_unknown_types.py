@@ -172,3 +172,14 @@ def test_an_analysed_text_gives_a_predicative_role_and_cuts_it_from_the_name() -
     assert "Petra Lindner" in persons
     assert not any("Bürgermeisterin" in name for name in persons)
     assert persons["Petra Lindner"].role is not None
+
+
+def test_the_full_name_types_an_actor_named_first_by_its_surname() -> None:
+    text = (
+        "Jeden z polityków Kowalika wyłamał się.\n\n"
+        "Swój sprzeciw podtrzymali politycy Zbigniewa Kowalika oraz Konfederacji."
+    )
+    paragraphs = (Paragraph(0, 0, 39, "pl"), Paragraph(1, 41, len(text), "pl"))
+    document = Document("doc_test", text, None, "pl", ("pl",), paragraphs)
+    types = {a.name: a.type for a in analyse_document(document).actors}
+    assert types.get("Zbigniewa Kowalika") == "person"

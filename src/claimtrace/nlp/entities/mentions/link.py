@@ -275,7 +275,10 @@ def actor_refs(
         if known is not None:
             longer = len(c.mention.text.split()) > len(known.name.split())
             if known.id.startswith("actor:x-") and longer:
-                refs[lm.actor_id] = ActorRef(known.id, c.mention.text, known.type)  # full name
+                # the full name names the actor and, when a model said person, its type
+                # ("Ziobry" first as OTHER, then "Zbigniewa Ziobry" as PERSON)
+                kind = "person" if c.mention.label == "PERSON" else known.type
+                refs[lm.actor_id] = ActorRef(known.id, c.mention.text, kind)
             continue
         actor = next((m.actor for m in c.matches if m.actor.id == lm.actor_id), None)
         if actor is not None:
