@@ -49,6 +49,7 @@ def _cleaned(sentence: str, name: str) -> tuple[str, str] | None:
         ("Marine Le Pen a dit.", "Marine Le Pen", ("Marine Le Pen", "PERSON")),
         ("Jean-Yves Le Drian a dit.", "Jean-Yves Le Drian", ("Jean-Yves Le Drian", "PERSON")),
         ("Malcolm X spoke.", "Malcolm X", ("Malcolm X", "PERSON")),
+        ("Andrasz III zmarł.", "Andrasz III", ("Andrasz III", "PERSON")),  # regnal number
     ],
 )
 def test_person_spans(sentence: str, name: str, expected: tuple[str, str]) -> None:

@@ -31,6 +31,7 @@ _WORK_WORDS = split_words(
 _ARTICLES = frozenset({"La", "El", "Los", "Las", "Die", "Der", "Das", "The", "Les", "Il", "Gli"})
 _JOINERS = frozenset({"&", "and", "und", "et", "y", "i", "e"})
 _INITIALS = regex.compile(r"^\p{Lu}{1,3}$")
+_REGNAL = regex.compile(r"^[IVX]+$")  # "Konstantin II", "Napoleon I": no initials
 _OPEN_QUOTES = '"“„«‹'
 _CLOSE_QUOTES = '"”“»›'
 _WORD = regex.compile(r"\S+")
@@ -97,7 +98,9 @@ def _citation(names: list[str]) -> bool:
     and no first name first."""
     *head, last = names
     capitalised = [w for w in head if w[:1].isupper()]
-    if not _INITIALS.match(last) or not capitalised or _first(capitalised[0]):
+    if not _INITIALS.match(last) or _REGNAL.match(last) or not capitalised:
+        return False
+    if _first(capitalised[0]):
         return False
     return all(w[:1].isupper() or w in ("van", "von", "de", "der", "den") for w in head)
 
