@@ -50,6 +50,8 @@ def _cleaned(sentence: str, name: str) -> tuple[str, str] | None:
         ("Jean-Yves Le Drian a dit.", "Jean-Yves Le Drian", ("Jean-Yves Le Drian", "PERSON")),
         ("Malcolm X spoke.", "Malcolm X", ("Malcolm X", "PERSON")),
         ("Andrasz III zmarł.", "Andrasz III", ("Andrasz III", "PERSON")),  # regnal number
+        ("Diego Ruiz y Ortega llegó.", "Diego Ruiz y Ortega", ("Diego Ruiz y Ortega", "PERSON")),
+        ('Harold "Junior" Tate spoke.', 'Harold "Junior" Tate', ('Harold "Junior" Tate', "PERSON")),
     ],
 )
 def test_person_spans(sentence: str, name: str, expected: tuple[str, str]) -> None:

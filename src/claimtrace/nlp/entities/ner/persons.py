@@ -29,7 +29,7 @@ _WORK_WORDS = split_words(
     "festival foundation stiftung fundación fondation prix premio nagroda"
 )
 _ARTICLES = frozenset({"La", "El", "Los", "Las", "Die", "Der", "Das", "The", "Les", "Il", "Gli"})
-_JOINERS = frozenset({"&", "and", "und", "et", "y", "i", "e"})
+_JOINERS = frozenset({"&", "and", "und", "et"})  # not "y": "Diego Silang y Andaya"
 _INITIALS = regex.compile(r"^\p{Lu}{1,3}$")
 _REGNAL = regex.compile(r"^[IVX]+$")  # "Konstantin II", "Napoleon I": no initials
 _OPEN_QUOTES = '"“„«‹'
@@ -86,11 +86,16 @@ def _t(text: str, span: Span) -> str:
 
 def _before_open_quote(text: str, span: Span) -> Span | None:
     name = _t(text, span)
+    opened = -1
     for i, c in enumerate(name):
-        if i and c in _OPEN_QUOTES and not any(d in _CLOSE_QUOTES for d in name[i + 1 :]):
-            head = name[:i].rstrip()
-            return span._replace(end=span.start + len(head)) if head else None
-    return span
+        if opened < 0 and c in _OPEN_QUOTES:
+            opened = i
+        elif opened >= 0 and c in _CLOSE_QUOTES:
+            opened = -1
+    if opened <= 0:
+        return span
+    head = name[:opened].rstrip()
+    return span._replace(end=span.start + len(head)) if head else None
 
 
 def _citation(names: list[str]) -> bool:
