@@ -204,11 +204,12 @@ def _fail(failure: Failure, store: Store, tally: _Tally) -> None:
 
 
 # bump when attribution or claim extraction changes, so stored documents are re-analysed
-CLAIMS_VERSION = "9"  # 4: sources across sentences, speech acts, stance cues; 5: one clause
+CLAIMS_VERSION = "10"  # 4: sources across sentences, speech acts, stance cues; 5: one clause
 # per claim, Arabic cues, "Das berichteten X"; 6: speaker subjects, prosecute/restrict/ease;
 # 7: statements typed from the speech act, no claim about no one nowhere, split "according to"
 # 8: asides are no sources, evidence held by an outlet, no nameless source links, twins merged
 # 9: a deed by no one is the named speaker's statement, unparsed verbless sentences dropped
+# 10: a backer is no role ("factions backed by X"), denials of a noun phrase and by relatives
 
 
 def run_analyse(

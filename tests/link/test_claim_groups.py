@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from claimtrace.config import load_config
 from claimtrace.link.claim_groups import (
     CLAIM_GROUP_THRESHOLD,
     claim_score,
+    claim_text,
     numbers,
     shorten,
     stance,
@@ -15,6 +17,7 @@ from claimtrace.link.claim_groups import (
 )
 from claimtrace.link.embed import get_embedder
 from claimtrace.link.run import claim_groups, link_new
+from claimtrace.records import Span
 from claimtrace.store import open_store
 from tests.link.test_stories import add, document, make_claim
 
@@ -150,3 +153,15 @@ def test_claims_join_groups_across_languages_and_contradictions_are_flagged(
     assert after[together.id].contradicting == (denial.id,)
     untouched = [gid for gid in before if gid != together.id]
     assert all(after[gid] == before[gid] for gid in untouched)  # no other group recomputed
+
+
+def test_a_stub_claim_is_read_up_to_its_content() -> None:
+    sentence = (
+        "The Turkish defence ministry denied any involvement and said its forces had only "
+        "targeted positions south of Manbij."
+    )
+    stub = make_claim(document("ferry-en"), sentence, "deny")
+    end = sentence.index(" and said")
+    start = sentence.index("any involvement")
+    stub = dataclasses.replace(stub, content=Span(start, end, sentence[start:end]))
+    assert claim_text(stub) == "The Turkish defence ministry denied any involvement"

@@ -256,9 +256,16 @@ def same_event(a: Claim, b: Claim) -> bool:
 
 
 def claim_text(claim: Claim) -> str:
-    """What a claim's vector is made of: its content, or the sentence when that is a stub."""
+    """What a claim's vector is made of: its content, or the sentence up to the end of the
+    content when that is a stub ("The Turkish defence ministry denied any involvement",
+    not what the sentence goes on to say after it)."""
     content = claim.content.text.strip()
-    return content if len(content.split()) >= 4 else claim.text.strip()
+    if len(content.split()) >= 4:
+        return content
+    cut = claim.content.end - claim.start
+    if 0 < cut < len(claim.text) and claim.start <= claim.content.start:
+        return claim.text[:cut].strip()
+    return claim.text.strip()
 
 
 def shorten(text: str, limit: int = LABEL_CHARS) -> str:

@@ -123,6 +123,7 @@ def actors_in(
         and lm.mention.end <= end
         and not modifier_only(text, lm.mention.start, lm.mention.end, lm.mention.label, lexicon)
         and not _located(text, lm.mention.start, lm.mention.end, lm.actor_id)
+        and not backer_only(text, lm.mention.start, lm.mention.end, lexicon.language)
     ]
     for phrase in _descriptor_phrases(text, start, end, lexicon, context):
         inside = [a for a in found if phrase.start <= a.start and a.end <= phrase.end]
@@ -183,7 +184,58 @@ def modifier_only(text: str, start: int, end: int, label: str, lexicon: Lexicon)
     if noun is None or noun.casefold() in _FUNCTION_WORDS:
         return False  # "the Iranians", "Syrians and Iraqis"
     folded = noun.casefold()
+    if lexicon.language == "de":  # compounds end on their head: "Verteidigungsministerium"
+        return not any(
+            folded.startswith(stem) or (len(stem) >= 6 and stem in folded)
+            for stem in lexicon.state_nouns
+        )
     return not any(folded.startswith(stem) for stem in lexicon.state_nouns)
+
+
+# participles of backing and control: "factions backed by Turkey", "soutenues par la
+# Turquie", "respaldadas por Turquía", "von der Türkei unterstützte Milizen" name the
+# factions; the backer only describes them (stems; the endings vary)
+_BACKED = {
+    "en": r"(?:backed|supported|sponsored|funded|financed|armed|trained|allied|aligned|"
+    r"affiliated|linked|controlled|led|run|commanded)",
+    "fr": r"(?:soutenu|appuyé|parrainé|financé|armé|formé|allié|affilié|lié|contrôlé|"
+    r"dirigé|commandé)(?:e|s|es)?",
+    "es": r"(?:respaldad|apoyad|patrocinad|financiad|armad|entrenad|aliad|afiliad|vinculad|"
+    r"controlad|dirigid|comandad)(?:o|a|os|as)",
+    "de": r"(?:unterstützt|gestützt|gesponsert|finanziert|bewaffnet|ausgebildet|verbündet|"
+    r"kontrolliert|geführt|gesteuert|befehligt)(?:e|en|er|es|em)",
+}
+_BACKER_BEFORE = {
+    lang: regex.compile(
+        rf"(?<![,;:(]\s*)(?<=\p{{L}}\s+){body}\s+(?:by|par|por)\s+"
+        r"(?:(?:the|la|le|les|l['’]|el|los|las)\s*)?$",
+        regex.IGNORECASE,
+    )
+    for lang, body in _BACKED.items()
+    if lang != "de"
+}
+_BACKER_DE = regex.compile(rf"^\s+{_BACKED['de']}\s+\p{{Lu}}")
+_VON = regex.compile(r"\b(?:von|vom)\s+(?:(?:der|dem|den)\s+)?$", regex.IGNORECASE)
+_AUXILIARIES = regex.compile(
+    r"\b(?:is|are|was|were|be|been|being|est|sont|été|était|étaient|fut|es|son|fue|fueron|"
+    r"sido|era|eran)\s+\p{L}+\s+\p{L}+\s+(?:(?:the|la|le|les|l['’]|el|los|las)\s*)?$",
+    regex.IGNORECASE,
+)
+
+
+def backer_only(text: str, start: int, end: int, language: str | None) -> bool:
+    """A name that only says who backs or controls the noun before it ("factions backed by
+    Turkey", "von der Türkei unterstützte Milizen"): not the one acting or acted on. A
+    passive ("was backed by Turkey") keeps its agent."""
+    if language == "de":
+        return bool(_VON.search(text, max(0, start - 20), start)) and bool(
+            _BACKER_DE.match(text[end : end + 40])
+        )
+    pattern = _BACKER_BEFORE.get(language or "")
+    if pattern is None:
+        return False
+    before = text[max(0, start - 60) : start]
+    return bool(pattern.search(before)) and not _AUXILIARIES.search(before)
 
 
 def _descriptor_phrases(

@@ -62,13 +62,20 @@ class RulesExtractor:
         claims: dict[str, Claim] = {}
         named = named_sources(doc.text, analysis.sentences, attributions)
         for index, attribution in enumerate(attributions):
-            if len(attribution.content.text.split()) < _MIN_CONTENT_WORDS:
-                continue
             if attribution.cue_kind in STANCES:
                 continue  # "X plans to cut taxes": a claim about X, the sentence's own
             inner = [a for a in attributions if a.parent == index and a.cue_kind not in STANCES]
-            if _only_nested(doc.text, attribution, inner):
+            own = _before_nested(doc.text, attribution, inner) if inner else None
+            if own is not None and attribution.cue_kind in SPEECH_ACTS:
+                # "denied any involvement and said …", "acusaron a facciones …, que
+                # negaron …": the denial or accusation is a claim of its own, its content
+                # what comes before the nested report
+                attribution = own
+            elif _only_nested(doc.text, attribution, inner):
                 continue  # "X said that Y confirmed Z": Z is claimed once, with X > Y
+            words = len(attribution.content.text.split())
+            if words < (1 if attribution.cue_kind in SPEECH_ACTS else _MIN_CONTENT_WORDS):
+                continue  # "denied any involvement": a denial needs no clause
             links = source_links(doc.text, attributions, index, analysis, context, parses, named)
             kinds = [_kind(a) for a in chain(attributions, index)]
             start = min(attribution.sentence.start, attribution.content.start)
@@ -183,6 +190,37 @@ def _only_nested(text: str, outer: Attribution, inner: Sequence[Attribution]) ->
                 kept[k - start] = False
     rest = "".join(ch if keep else " " for ch, keep in zip(text[start:end], kept, strict=True))
     return len(_WORDS.findall(rest)) <= 3
+
+
+_TRAILING = regex.compile(r"[\s,;:–—-]*(?:\b(?:and|und|et|y|e|but|aber|mais|pero)\s*)?$")
+
+
+_NO_CONTENT = regex.compile(r"\W*(?:that|dass|que|qu['’]|whether|ob|si)?\W*", regex.I)
+
+
+def _before_nested(
+    text: str, outer: Attribution, inner: Sequence[Attribution]
+) -> Attribution | None:
+    """``outer`` with its content cut where the first nested attribution starts (its
+    source, cue or content), without a trailing conjunction; None when that leaves no
+    words of its own ("denied that …")."""
+    start, end = outer.content.start, outer.content.end
+    cut = min(
+        (
+            span.start
+            for a in inner
+            for span in (a.source, a.cue, a.content)
+            if span is not None and span.start > start
+        ),
+        default=end,
+    )
+    if not start < cut <= end:
+        return None
+    trimmed = _TRAILING.search(text, start, cut)
+    stop = trimmed.start() if trimmed is not None else cut
+    if stop <= start or _NO_CONTENT.fullmatch(text, start, stop):
+        return None
+    return dataclasses.replace(outer, content=Span(start, stop, text[start:stop]))
 
 
 def _without_twins(doc: Document, claims: list[Claim]) -> list[Claim]:
@@ -354,6 +392,10 @@ def _claim(
             # (iwr-pressedienst) - Sunwin Energy ..." is no claim by Frankfurt)
             return None
         relation, verb_text = "other", ""
+    if speech is not None and relation == "deny" and modality == "denied":
+        # "X denied any involvement": the claim is the denial, which the text reports (as
+        # "Die Türkei wies jede Beteiligung zurück" asserts it), not a denied deed
+        modality = "reported"
     start, end = evidence
     places = _places(analysis, start, end)
     vague = relation == "other" or (verb is not None and verb.noun)

@@ -68,6 +68,10 @@ def source_links(
         a = attributions[i]
         source = named[i] if named is not None else a.source
         if source is not None and is_pronoun(source, indefinite=True):
+            if source.text.casefold() in RELATIVES and a.parent is not None:
+                # "accused factions, which denied it": the article says who denied, not
+                # the accuser; the chain starts at the relative clause
+                links = []
             # "an architect who said": the noun "who" stands for; else no named source
             source = relative_antecedent(text, a, source, parses)
         if source is None or not any(ch.isalnum() for ch in source.text):
@@ -102,6 +106,8 @@ def relative_antecedent(
     inner = {t.i for t in clause.subtree}
     kept = [t for t in noun.subtree if t.i not in inner and t.i < clause.left_edge.i]
     kept = [t for t in kept if not t.is_punct]
+    while kept and kept[0].dep_ == "case":  # "(acusaron) a facciones …, que": no "a"
+        kept = kept[1:]
     if not kept or noun.pos_ not in ("NOUN", "PROPN", "PRON"):
         return None
     start = sentence.start + kept[0].idx
