@@ -21,6 +21,8 @@ HOSTILE_TEXT = (
     "Officials said the pumping station near Aleppo was damaged. <script>alert(1)</script>"
     " was found in the page.\n\nA second paragraph says <img src=x onerror=alert(2)> and links"
     ' to <a href="javascript:alert(3)">the source</a>, according to the local council.'
+    # a claim naming two actors (the samples' accusations name no actor as their object)
+    "\n\nThe United Nations accused Turkey of cutting the water supply to Aleppo."
 )
 HOSTILE = {
     "id": "hostile-1",
