@@ -418,3 +418,16 @@ def test_a_province_named_like_its_big_city_is_the_city() -> None:
 def test_a_sea_by_its_own_name_is_a_place_though_frequent() -> None:
     found = _places("Iranisches Öl wird derweil im Mittelmeer klammheimlich verkauft.", "de")
     assert found.get("Mittelmeer") == "Mediterranean Sea"
+
+
+def test_a_surname_after_a_first_name_is_no_town() -> None:
+    text = "Alineaciones: 1-Anthony Monreal (6), 4-Kenner Gutiérrez (9) en San José, Costa Rica."
+    assert "Monreal" not in _places(text, "es")
+
+
+def test_frequent_arabic_words_are_no_towns() -> None:
+    # freedom, and that, government: Liberdade (Brazil), Van (Turkey), a Yemeni village
+    text = "وقال إن الحرية في السودان مستمرة، وإن الوضع في الخرطوم هادئ، وزار وفد من حكومة جوبا."
+    found = _places(text, "ar")
+    assert not {"الحرية", "حكومة", "وإن"} & set(found)
+    assert found.get("الخرطوم") == "Khartoum"

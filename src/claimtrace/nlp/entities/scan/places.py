@@ -26,6 +26,7 @@ from claimtrace.kb.places.sources import SUBDIVISION_PREFIX
 from claimtrace.nlp.entities.ner.lexicon import STOPWORDS, zipf
 from claimtrace.nlp.entities.scan.evidence import (
     big_city,
+    everyday_word,
     german_common_noun,
     has_place_name_shape,
     is_first_name,
@@ -139,6 +140,10 @@ def plausible_place(
         return False
     if not _qualifier_fits(place, surface, language):
         return False
+    if place.kind != "country" and _after_first_name(surface, preceding, language):
+        return False  # "Anthony Monreal(6)", "Bernald Alfaro": a surname, not Monreal
+    if _arabic_common_word(surface, place, countries):
+        return False  # "الحرية" (freedom) is no Liberdade, "حكومة" (government) no village
     if language == "de" and _COMPOUND_NEXT.match(following):
         return False  # "Fuji-Rollenhalter", "US-Militärs": a part of a compound word
     if first_name_of(surface, following, language):
@@ -240,6 +245,50 @@ def first_name_of(surface: str, following: str, language: str | None) -> bool:
     if _kind(word) is not None or word.casefold().rstrip(".") in _FEATURE_WORDS:
         return False
     return word.casefold() not in STOPWORDS.get(language or "", frozenset())
+
+
+_PREVIOUS_WORD = regex.compile(r"(\p{Lu}\p{Ll}+)[ \u00a0]$")
+_ARABIC_COMMON_ZIPF = 3.7
+_ARABIC_TOWN = 100_000
+_ARABIC_FUNCTION_ZIPF = 5.2
+_ARABIC_MILLION = 1_000_000
+_ARABIC_ARTICLE = "ال"
+
+
+def _after_first_name(surface: str, preceding: str, language: str | None) -> bool:
+    """Whether the one word ``surface`` follows a first name that is no everyday word: a
+    person's surname ("Anthony Monreal", "Jaikel Medina")."""
+    if " " in surface.strip():
+        return False
+    found = _PREVIOUS_WORD.search(preceding)
+    if found is None:
+        return False
+    word = found.group(1)
+    if word.casefold() in STOPWORDS.get(language or "", frozenset()) or _kind(word) is not None:
+        return False
+    return is_first_name(word) and not everyday_word(word, language, False, first_names=False)
+
+
+def _arabic_common_word(surface: str, place: Place, countries: Iterable[str]) -> bool:
+    """Whether an Arabic word frequent in Arabic text names a town only by chance: with the
+    article while the town's Arabic names lack it ("المشهد", the scene, is no مشهد), or a
+    town under 100,000 people outside the document's countries ("الحرية", freedom, is no
+    Liberdade in Brazil); countries, areas and cities of millions are left alone (their
+    names are frequent words too, and "المشهد" still reaches Mashhad)."""
+    word = surface.strip()
+    if place.kind != "city" or not ARABIC.match(word) or " " in word:
+        return False
+    if zipf(word, "ar") < _ARABIC_COMMON_ZIPF:
+        return False
+    if place.population >= _ARABIC_MILLION:
+        return False  # "الخرطوم": the big cities' Arabic names are frequent words too
+    if word.startswith(_ARABIC_ARTICLE) and fold(word) not in {
+        fold(n) for n in place.alternate_names
+    }:
+        return True
+    if zipf(word, "ar") >= _ARABIC_FUNCTION_ZIPF:
+        return True  # "وإن" (and that) is no Van
+    return place.population < _ARABIC_TOWN and place.country_code not in set(countries)
 
 
 def _article_before_common_word(surface: str, place: Place, language: str | None) -> bool:
