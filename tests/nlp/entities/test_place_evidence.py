@@ -431,3 +431,9 @@ def test_frequent_arabic_words_are_no_towns() -> None:
     found = _places(text, "ar")
     assert not {"الحرية", "حكومة", "وإن"} & set(found)
     assert found.get("الخرطوم") == "Khartoum"
+
+
+def test_a_surname_before_initials_in_a_reference_is_no_town() -> None:
+    text = "21. Venkataramani AS, Bor J, Jena AB. Regional variation in Moscow and Boston."
+    found = _places(text, "en")
+    assert "Bor" not in found and found.get("Boston") == "Boston"

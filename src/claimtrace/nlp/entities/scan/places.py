@@ -142,6 +142,8 @@ def plausible_place(
         return False
     if place.kind != "country" and _after_first_name(surface, preceding, language):
         return False  # "Anthony Monreal(6)", "Bernald Alfaro": a surname, not Monreal
+    if place.kind != "country" and _INITIALS_NEXT.match(following):
+        return False  # "Bor J, Venkataramani AS": a surname before initials in a reference
     if _arabic_common_word(surface, place, countries):
         return False  # "الحرية" (freedom) is no Liberdade, "حكومة" (government) no village
     if language == "de" and _COMPOUND_NEXT.match(following):
@@ -249,7 +251,10 @@ def first_name_of(surface: str, following: str, language: str | None) -> bool:
 
 _PREVIOUS_WORD = regex.compile(r"(\p{Lu}\p{Ll}+)[ \u00a0]$")
 _ARABIC_COMMON_ZIPF = 3.7
+# one or two initials and a comma (or "and"): the cited authors of a reference list
+_INITIALS_NEXT = regex.compile(r"[ \u00a0]+\p{Lu}{1,2}\.?(?:[ \u00a0]*,|[ \u00a0]+and\b)")
 _ARABIC_TOWN = 100_000
+_ARABIC_EVERYDAY_ZIPF = 4.5
 _ARABIC_FUNCTION_ZIPF = 5.2
 _ARABIC_MILLION = 1_000_000
 _ARABIC_ARTICLE = "ال"
@@ -288,7 +293,11 @@ def _arabic_common_word(surface: str, place: Place, countries: Iterable[str]) ->
         return True
     if zipf(word, "ar") >= _ARABIC_FUNCTION_ZIPF:
         return True  # "وإن" (and that) is no Van
-    return place.population < _ARABIC_TOWN and place.country_code not in set(countries)
+    return (
+        zipf(word, "ar") >= _ARABIC_EVERYDAY_ZIPF
+        and place.population < _ARABIC_TOWN
+        and place.country_code not in set(countries)
+    )  # "تدمر" (4.2) stays Tadmur before its country is known
 
 
 def _article_before_common_word(surface: str, place: Place, language: str | None) -> bool:
