@@ -54,17 +54,18 @@ __all__ = [
     "parse_models",
 ]
 
-ANALYSIS_VERSION = "13"  # 4: German NER model; 5: inferred years marked; 6: place evidence;
+ANALYSIS_VERSION = "14"  # 4: German NER model; 5: inferred years marked; 6: place evidence;
 # 7: article and qualifier evidence, ISO 3166-2 provinces, one person per full name;
 # 8: a province named by everyday words only needs its country; 9: evidence names, British
 # counties, own names first, small towns near the other places, titles off person names;
 # 10: the short and unlike-alternate rules for Latin spellings only (Arabic حلب = Aleppo)
 # 11: marked letters spell a place, German nouns no city, villages abroad need a place
-# 12: a stemmed actor name only with its language's endings (Faser no Fas, Cubas no Cuba)
 # near them, stems shorter than the alias no actor, everyday words no name
-# 12: natural features, ISO subdivisions in our languages, first names and compounds no
+# 12: a stemmed actor name only with its language's endings (Faser no Fas, Cubas no Cuba);
+# natural features, ISO subdivisions in our languages, first names and compounds no
 # places, a province named like its big city is the city
 # 13: German span edges and types from name words and the gazetteer; person spans cleaned
+# 14: surnames after first names or before initials and frequent Arabic words no towns
 # sound-skeleton matches ("Europe" ~ Erpe, "April" ~ Aprilia) are too loose for running
 # text: only spelling, stem and transliteration matches (strength 0-1) count
 _PLACE_STRENGTH = 1
