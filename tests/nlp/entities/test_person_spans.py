@@ -44,6 +44,12 @@ def _cleaned(sentence: str, name: str) -> tuple[str, str] | None:
             ("Pierre Durand", "PERSON"),
         ),
         ("Lider PSL Jan Nowak mówił.", "PSL Jan Nowak", ("Jan Nowak", "PERSON")),
+        # a digit, bracket or symbol ends the name
+        (
+            "Suplentes: 20- Bryan Segura, 31-Mario Quesada(7)(8-Luis Rojas 77' (6)).",
+            "Mario Quesada(7)(8-Luis Rojas",
+            ("Mario Quesada", "PERSON"),
+        ),
         # what stays
         ("Martin Luther King spoke.", "Martin Luther King", ("Martin Luther King", "PERSON")),
         ("Marine Le Pen a dit.", "Marine Le Pen", ("Marine Le Pen", "PERSON")),
@@ -56,6 +62,17 @@ def _cleaned(sentence: str, name: str) -> tuple[str, str] | None:
 )
 def test_person_spans(sentence: str, name: str, expected: tuple[str, str]) -> None:
     assert _cleaned(sentence, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "label"),
+    [("Santa Clara, CA 95064, USA", "CA 95064", "PERSON"),
+     ("Accueil > Actualités", "Accueil >", "PERSON"),
+     ("Der Preis liegt bei 30 €.", "€", "ORG")],
+)  # fmt: skip
+def test_a_code_a_menu_or_a_symbol_is_no_entity(sentence: str, name: str, label: str) -> None:
+    start = sentence.index(name)
+    assert clean_person(sentence, Span(start, start + len(name), label)) is None
 
 
 @pytest.mark.parametrize("name", ["Brommer L", "Quarles PM", "van Delden C"])

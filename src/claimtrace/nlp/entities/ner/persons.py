@@ -15,6 +15,10 @@
   C"): an author of a cited work, not a person the text talks about: dropped.
 - Words before the first first name that are no name (a demonym or a party acronym:
   "Brytyjczyk Simon McCabe", "PSL Władysław Kosiniak-Kamysz"): left out.
+- A digit, bracket or symbol (a line-up's marks "Alexander López(7", a postcode
+  "CA 95064", a menu's "Accueil >"): the name ends before it; one word left is no name
+  the text gave (dropped).
+- No letter at all (of any label: "€", "--"): no entity.
 """
 
 from __future__ import annotations
@@ -35,14 +39,20 @@ _REGNAL = regex.compile(r"^[IVX]+$")  # "Konstantin II", "Napoleon I": no initia
 _OPEN_QUOTES = '"“„«‹'
 _CLOSE_QUOTES = '"”“»›'
 _WORD = regex.compile(r"\S+")
+_NOT_IN_NAME = regex.compile(r"[\p{N}()\[\]{}<>|/\\@#%=+*\p{Sc}]")
+_LETTER = regex.compile(r"\p{L}")
 
 
 def clean_person(text: str, span: Span) -> Span | None:
     """``span`` (a PERSON) without what no person's name holds (see the module doc), with
     another label when it names no person, or None when it is no entity to keep."""
+    if not _LETTER.search(_t(text, span)):
+        return None
     if span.label != "PERSON":
         return _person_with_role(text, span)
     span = _before_open_quote(text, span)
+    if span is not None:
+        span = _before_non_name(text, span)
     if span is None:
         return None
     words = [(span.start + m.start(), span.start + m.end()) for m in _WORD.finditer(_t(text, span))]
@@ -82,6 +92,18 @@ def _person_with_role(text: str, span: Span) -> Span:
 
 def _t(text: str, span: Span) -> str:
     return text[span.start : span.end]
+
+
+def _before_non_name(text: str, span: Span) -> Span | None:
+    """The name before its first digit, bracket or symbol; None when that leaves less than
+    two words ("CA 95064", "Accueil >")."""
+    found = _NOT_IN_NAME.search(_t(text, span))
+    if found is None:
+        return span
+    head = _t(text, span)[: found.start()].rstrip(" -–,.;:'\"")
+    if len(head.split()) < 2:
+        return None
+    return span._replace(end=span.start + len(head))
 
 
 def _before_open_quote(text: str, span: Span) -> Span | None:
