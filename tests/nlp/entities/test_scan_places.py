@@ -59,3 +59,28 @@ def test_gate_rejects_lowercase_and_common_words_found_by_ner() -> None:
     assert not plausible_place(dronero, "drone", "fr", (), found_by_ner=True)
     geneva = lookup("Geneva", "en")[0]
     assert plausible_place(geneva, "Geneva", "en", (), found_by_ner=True)
+
+
+def test_a_saints_name_is_a_town_of_the_documents_countries_only() -> None:
+    # "San José", "Santa Rosa", "San Carlos" name towns and barrios in every Spanish-
+    # speaking country: a far one (Philippines, California, Venezuela) is no link
+    text = "Ocurrió en el barrio San José. Los vecinos de la colonia Santa Rosa ayudaron."
+    assert [h for h in scan(text, "es") if h.place.kind == "city"] == []
+    found = lookup("San Carlos", "es")
+    assert found and not any(
+        plausible_place(p, "San Carlos", "es", {"CR"}, found_by_ner=True)
+        for p in found
+        if p.country_code != "CR" and p.kind == "city" and p.population < 2_000_000
+    )
+    # in a document about its country it stays; a city of millions needs none
+    assert any(
+        plausible_place(p, "San Carlos", "es", {p.country_code}, found_by_ner=True)
+        for p in found
+        if p.kind == "city"
+    )
+    francisco = lookup("San Francisco", "en")
+    assert any(
+        plausible_place(p, "San Francisco", "en", {"US"}, found_by_ner=True) for p in francisco
+    )
+    paulo = lookup("São Paulo", "pt")
+    assert any(plausible_place(p, "São Paulo", "pt", (), found_by_ner=True) for p in paulo)

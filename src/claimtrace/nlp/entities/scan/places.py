@@ -215,6 +215,13 @@ def plausible_place(
         return False  # "Conception and design:" is no Concepcion (Philippines)
     if place.kind == "country":
         return True
+    if (
+        place.kind == "city"
+        and _SAINT_NAME.match(surface)
+        and place.country_code not in countries
+        and place.population < _SAINT_CITY
+    ):
+        return False  # "San José", "Santa Rosa": a town in nearly every country; the document's
     if common:
         if ARABIC.match(surface.strip()) and not found_by_ner:
             return False  # uncased: nothing tells the common word from the name
@@ -229,6 +236,10 @@ def plausible_place(
 
 
 _MIN_LIKE = 0.5
+# a saint's name ("San José", "Santa Rosa", "Saint-Denis") names towns and barrios in every
+# country of its language: only one in the document's countries, or a city of millions
+_SAINT_NAME = regex.compile(r"(?:San|Santa|Santo|São|Sao|Saint|Sainte|St|Ste|Sankt)[\s.\-]")
+_SAINT_CITY = 2_000_000  # São Paulo, Saint Petersburg, Santo Domingo
 _INITIAL_COMMON_ZIPF = 3.5
 _COMPOUND_NEXT = regex.compile(r"[\-‐](?=\p{L})")
 _NEXT_NAME = regex.compile(r"[ \u00a0](\p{Lu}[\p{Ll}\p{Lu}'’\-]+)")
