@@ -84,3 +84,15 @@ def test_a_saints_name_is_a_town_of_the_documents_countries_only() -> None:
     )
     paulo = lookup("São Paulo", "pt")
     assert any(plausible_place(p, "São Paulo", "pt", (), found_by_ner=True) for p in paulo)
+
+
+def test_a_german_adjective_with_a_capital_is_no_town_abroad() -> None:
+    mobile = [p for p in lookup("Mobile", "de") if p.kind == "city"]
+    assert mobile
+    assert not any(plausible_place(p, "Mobile", "de", {"DE"}, found_by_ner=True) for p in mobile)
+    # a name HanTa knows as a name stays ("Wien"), as does the town in its own country
+    wien = [p for p in lookup("Wien", "de") if p.kind == "city"]
+    assert any(plausible_place(p, "Wien", "de", {"DE"}, found_by_ner=True) for p in wien)
+    assert any(
+        plausible_place(p, "Mobile", "de", {p.country_code}, found_by_ner=True) for p in mobile
+    )

@@ -303,6 +303,21 @@ def german_common_noun(word: str) -> bool:
     return tag == "NN" and score > _KNOWN_WORD_SCORE
 
 
+def german_adjective(word: str) -> bool:
+    """Whether ``word`` is a German adjective written with a capital ("Mobile Daten",
+    "Freie Wähler"): HanTa does not take it for a name, and knows its lowercase form as an
+    adjective."""
+    try:
+        tags = tag_german_word(word)
+        lower = tag_german_word(word.casefold())
+    except MissingDependencyError:
+        return False
+    if not tags or not lower or tags[0][0] == "NE":
+        return False
+    tag, score = lower[0]
+    return tag.startswith("ADJ") and score > _KNOWN_WORD_SCORE
+
+
 def big_city(place: Place) -> bool:
     return place.kind == "city" and place.population >= _BIG_CITY
 

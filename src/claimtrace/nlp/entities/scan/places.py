@@ -27,6 +27,7 @@ from claimtrace.nlp.entities.ner.lexicon import STOPWORDS, zipf
 from claimtrace.nlp.entities.scan.evidence import (
     big_city,
     everyday_word,
+    german_adjective,
     german_common_noun,
     has_place_name_shape,
     is_first_name,
@@ -191,6 +192,14 @@ def plausible_place(
     german_noun = single and language == "de" and german_common_noun(surface)
     if german_noun and place.kind == "city" and not own_big_city:
         return False
+    if (
+        single
+        and language == "de"
+        and place.kind == "city"
+        and place.country_code not in countries
+        and german_adjective(surface)
+    ):
+        return False  # "über Mobile Daten": an adjective, not Mobile (Alabama)
     common = is_common_word(surface, language)
     if common and not is_main_name(surface, place, language):
         # a big city's name in the text's language ("Moskau") is frequent too, but no
