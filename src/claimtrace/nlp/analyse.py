@@ -54,7 +54,7 @@ __all__ = [
     "parse_models",
 ]
 
-ANALYSIS_VERSION = "15"  # 4: German NER model; 5: inferred years marked; 6: place evidence;
+ANALYSIS_VERSION = "16"  # 4: German NER model; 5: inferred years marked; 6: place evidence;
 # 7: article and qualifier evidence, ISO 3166-2 provinces, one person per full name;
 # 8: a province named by everyday words only needs its country; 9: evidence names, British
 # counties, own names first, small towns near the other places, titles off person names;
@@ -67,6 +67,7 @@ ANALYSIS_VERSION = "15"  # 4: German NER model; 5: inferred years marked; 6: pla
 # 13: German span edges and types from name words and the gazetteer; person spans cleaned
 # 14: surnames after first names or before initials and frequent Arabic words no towns
 # 15: a person's name ends before a digit, bracket or symbol; no letter, no entity
+# 16: a saint's name only in the document's countries; a capitalised German adjective no town
 # sound-skeleton matches ("Europe" ~ Erpe, "April" ~ Aprilia) are too loose for running
 # text: only spelling, stem and transliteration matches (strength 0-1) count
 _PLACE_STRENGTH = 1
