@@ -200,3 +200,21 @@ def test_german_role_before_a_name_the_rules_miss() -> None:
     people = {a.name: a.role for a in analysis.actors if a.type == "person"}
     assert people == {"Steffen Hebestreit": "spokesperson"}
     assert any(m.actor_id == "actor:hezbollah" for m in analysis.mentions)
+
+
+def test_saints_names_do_not_vouch_for_each_others_countries() -> None:
+    # each name has a homonym of 100,000+ people in the Philippines, California or
+    # Colombia; one such guess must not make another's country the document's
+    text = (
+        "El hecho ocurrió el jueves en el barrio San José de la ciudad de Limpio, cerca del "
+        "hospital San Roque. Otro caso se registró en la colonia Santa Rosa, según la policía "
+        "de Paraguay."
+    )
+    analysis = analyse_document(_document(text, "es"))
+    far = [
+        (m.mention.text, m.place_id)
+        for m in analysis.mentions
+        if m.mention.text.startswith(("San", "Santa")) and m.place_id
+    ]
+    places = {p.id: p for p in analysis.places}
+    assert all(places[pid].country_code == "PY" for _, pid in far if pid in places), far

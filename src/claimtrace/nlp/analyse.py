@@ -37,7 +37,7 @@ from claimtrace.nlp.entities.mentions.types import settle_unknown_types
 from claimtrace.nlp.entities.ner import Mention, find_mentions, parse_backends
 from claimtrace.nlp.entities.scan.actors import ActorScanner
 from claimtrace.nlp.entities.scan.evidence import person_words, sentence_initial
-from claimtrace.nlp.entities.scan.places import plausible_place, scan_places
+from claimtrace.nlp.entities.scan.places import plausible_place, saint_name, scan_places
 from claimtrace.nlp.text.annotate import AnnotatedDocument, annotate
 from claimtrace.nlp.text.spacy_models import installed
 from claimtrace.nlp.times import TimeExpression, find_times
@@ -54,7 +54,7 @@ __all__ = [
     "parse_models",
 ]
 
-ANALYSIS_VERSION = "16"  # 4: German NER model; 5: inferred years marked; 6: place evidence;
+ANALYSIS_VERSION = "17"  # 4: German NER model; 5: inferred years marked; 6: place evidence;
 # 7: article and qualifier evidence, ISO 3166-2 provinces, one person per full name;
 # 8: a province named by everyday words only needs its country; 9: evidence names, British
 # counties, own names first, small towns near the other places, titles off person names;
@@ -68,6 +68,7 @@ ANALYSIS_VERSION = "16"  # 4: German NER model; 5: inferred years marked; 6: pla
 # 14: surnames after first names or before initials and frequent Arabic words no towns
 # 15: a person's name ends before a digit, bracket or symbol; no letter, no entity
 # 16: a saint's name only in the document's countries; a capitalised German adjective no town
+# 17: a saint's name is no evidence of its homonyms' countries
 # sound-skeleton matches ("Europe" ~ Erpe, "April" ~ Aprilia) are too loose for running
 # text: only spelling, stem and transliteration matches (strength 0-1) count
 _PLACE_STRENGTH = 1
@@ -227,7 +228,8 @@ def _resolve_places(
     # than the one judged ("Bay Area" -> Bay, Somalia is no evidence of Somalia)
     by_words: dict[str, Counter[str]] = {}
     for i, p in first.items():
-        if _names_country(p):
+        # a saint's name guesses a town in any of a dozen countries: no evidence of one
+        if _names_country(p) and not (p.kind == "city" and saint_name(mentions[i].text)):
             by_words.setdefault(mentions[i].text, Counter())[p.country_code] += 1
     named = sum(by_words.values(), Counter())
     out: dict[int, Place] = {}

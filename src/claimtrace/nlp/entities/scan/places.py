@@ -226,7 +226,7 @@ def plausible_place(
         return True
     if (
         place.kind == "city"
-        and _SAINT_NAME.match(surface)
+        and saint_name(surface)
         and place.country_code not in countries
         and place.population < _SAINT_CITY
     ):
@@ -253,6 +253,12 @@ _INITIAL_COMMON_ZIPF = 3.5
 _COMPOUND_NEXT = regex.compile(r"[\-‐](?=\p{L})")
 _NEXT_NAME = regex.compile(r"[ \u00a0](\p{Lu}[\p{Ll}\p{Lu}'’\-]+)")
 _NAME_ARTICLES = frozenset({"la", "le", "el", "les", "los", "las", "il", "lo", "the", "l"})
+
+
+def saint_name(surface: str) -> bool:
+    """Whether ``surface`` is a saint's name ("San José", "Santa Rosa", "Saint-Denis"), a
+    name towns in many countries share."""
+    return _SAINT_NAME.match(surface) is not None
 
 
 def first_name_of(surface: str, following: str, language: str | None) -> bool:
