@@ -218,3 +218,13 @@ def test_saints_names_do_not_vouch_for_each_others_countries() -> None:
     ]
     places = {p.id: p for p in analysis.places}
     assert all(places[pid].country_code == "PY" for _, pid in far if pid in places), far
+
+
+def test_a_compass_noun_before_a_genitive_place_is_no_first_name() -> None:
+    # "Osten" is in the first-name lists; "im Osten Aleppos" is the east of Aleppo
+    text = "Nach dem Angriff ist die Wasserversorgung im Osten Aleppos unterbrochen."
+    analysis = analyse_document(_document(text, "de"))
+    found = {m.mention.text: m.place_id for m in analysis.mentions}
+    assert "Osten Aleppos" not in found
+    places = {p.id: p for p in analysis.places}
+    assert any(pid in places and places[pid].name == "Aleppo" for pid in found.values())

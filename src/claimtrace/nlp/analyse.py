@@ -54,7 +54,7 @@ __all__ = [
     "parse_models",
 ]
 
-ANALYSIS_VERSION = "17"  # 4: German NER model; 5: inferred years marked; 6: place evidence;
+ANALYSIS_VERSION = "18"  # 4: German NER model; 5: inferred years marked; 6: place evidence;
 # 7: article and qualifier evidence, ISO 3166-2 provinces, one person per full name;
 # 8: a province named by everyday words only needs its country; 9: evidence names, British
 # counties, own names first, small towns near the other places, titles off person names;
@@ -69,6 +69,7 @@ ANALYSIS_VERSION = "17"  # 4: German NER model; 5: inferred years marked; 6: pla
 # 15: a person's name ends before a digit, bracket or symbol; no letter, no entity
 # 16: a saint's name only in the document's countries; a capitalised German adjective no town
 # 17: a saint's name is no evidence of its homonyms' countries
+# 18: a German compass noun before a genitive place is no first name (im Osten Aleppos)
 # sound-skeleton matches ("Europe" ~ Erpe, "April" ~ Aprilia) are too loose for running
 # text: only spelling, stem and transliteration matches (strength 0-1) count
 _PLACE_STRENGTH = 1

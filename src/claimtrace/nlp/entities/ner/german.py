@@ -128,6 +128,11 @@ _CLUB_BEFORE = split_words(
 )
 _CLUB_AFTER = split_words("united city town rovers wanderers athletic albion fc sc if ff bk")
 _NAME_LINKS = split_words("von zu van de der da di du")  # "Johann von Aldringen"
+# a compass noun before a genitive name is part of a place, never of a person's name:
+# "im Osten Aleppos" is Aleppo ("Osten" is a first name in the lists)
+_DIRECTIONS = split_words(
+    "norden süden osten westen nordosten nordwesten südosten südwesten zentrum"
+)
 
 
 def _initial(token: Any) -> bool:
@@ -156,6 +161,15 @@ def adjust(doc: Any) -> list[tuple[list[Any], str]]:
         if n in skip:
             continue
         tokens, label = list(ent), ent.label_
+        if tokens[0].text.casefold() in _DIRECTIONS:
+            if len(tokens) == 1:
+                after = tokens[0].i + 1
+                if after >= len(doc) or after in taken or not _name_word(doc[after]):
+                    continue
+                tokens = [doc[after]]
+            else:
+                tokens = tokens[1:]
+            label = "LOC"  # "Osten Aleppos": the place Aleppo, in its genitive
         start = tokens[0].i
         if label in ("LOC", "ORG") and start > 0 and start - 1 not in taken:
             before = doc[start - 1]
@@ -171,6 +185,8 @@ def adjust(doc: Any) -> list[tuple[list[Any], str]]:
         if label == "PER":
             while tokens[0].i > 0 and tokens[0].i - 1 not in taken:
                 before = doc[tokens[0].i - 1]
+                if before.text.casefold() in _DIRECTIONS:
+                    break  # "im Osten Aleppos": a compass noun, not the first name Osten
                 if _initial(before) or (_name_word(before) and is_first_name(before.text)):
                     tokens = [before, *tokens]
                 else:
