@@ -241,10 +241,13 @@ def _inflected_form(
             return True
         if alias.language not in (language, "*"):
             return False  # inflected by the rules of another language: "Faser" no "Fas" (tr)
-        pairs = list(zip(words.split(), name.split(), strict=False))
-        if len(words.split()) != len(name.split()):
+        said, named = words.split(), name.split()
+        if len(said) != len(named):
             return True  # words added or left out: the stemmed key matched, let it stand
-        return all(w.startswith(n) and w[len(n) :] in ("", *endings) for w, n in pairs)
+        return all(
+            w.startswith(n) and w[len(n) :] in ("", *endings)
+            for w, n in zip(said, named, strict=True)
+        )
     if strength == WEAK:  # "Franc" is France cut short, not another spelling of it
         return len(words) == len(name) - 1 and not name.startswith(words)
     return name.endswith("s") and words == name[:-1]

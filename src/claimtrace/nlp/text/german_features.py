@@ -29,9 +29,16 @@ _lock = threading.Lock()  # HanTa keeps per-call state
 def tag_german_word(word: str) -> list[tuple[str, float]]:
     """HanTa's (tag, log score) guesses for one word, best first (raises
     MissingDependencyError without HanTa)."""
+    return list(_tagged(word))
+
+
+@functools.lru_cache(maxsize=100_000)
+def _tagged(word: str) -> tuple[tuple[str, float], ...]:
+    """One word's tags, once per word: the place gate asks for a word's noun and
+    adjective readings in turn, for every candidate of every document."""
     tagger = _tagger()
     with _lock:
-        return [(tag, float(score)) for tag, score in tagger.tag_word(word)]
+        return tuple((tag, float(score)) for tag, score in tagger.tag_word(word))
 
 
 @functools.cache

@@ -164,12 +164,7 @@ def mentions_in_texts(
 
 def _cleaned(text: str, spans: Sequence[Span]) -> list[Span]:
     """The spans with persons' spans cleaned (ner/persons.py); dropped ones left out."""
-    out = []
-    for span in spans:
-        kept = clean_person(text, span)
-        if kept is not None:
-            out.append(kept)
-    return out
+    return [kept for span in spans if (kept := clean_person(text, span)) is not None]
 
 
 def _mention(text: str, span: Span, offset: int, language: str, backend: str) -> Mention:
